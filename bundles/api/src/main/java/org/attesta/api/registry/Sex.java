@@ -1,0 +1,6 @@
+package org.attesta.api.registry;
+
+public enum Sex {
+    MALE,
+    FEMALE
+}

@@ -1,0 +1,128 @@
+package org.attesta.registry.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.persistence.Query;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.attesta.api.common.InvalidInputException;
+import org.attesta.api.common.NotFoundException;
+import org.attesta.api.common.Page;
+import org.attesta.api.common.PageRequest;
+import org.attesta.api.common.Problem;
+import org.attesta.api.registry.Assignment;
+import org.attesta.api.registry.AssignmentService;
+import org.attesta.registry.internal.entity.AssignmentEntity;
+import org.attesta.registry.internal.entity.EntityKey;
+import org.attesta.registry.internal.entity.ExamDayEntity;
+import org.attesta.registry.internal.entity.ParticipantEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = AssignmentService.class)
+public class AssignmentServiceImpl implements AssignmentService {
+    private static final int MAX_IDS = 10_000;
+    private final Tx tx;
+
+    @Activate
+    public AssignmentServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa) {
+        this.tx = new Tx(jpa);
+    }
+
+    @Override
+    public Page<Assignment> assignments(long examDayId, String schoolCode, PageRequest page) {
+        return tx.call(em -> {
+            Lookups.examDayEntity(em, examDayId);
+            String where = " FROM AssignmentEntity a, ParticipantEntity p, SchoolEntity s"
+                    + " WHERE a.examDayId = :day AND a.participantId = p.id AND p.schoolId = s.id";
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("day", examDayId);
+            if (schoolCode != null) {
+                where += " AND p.schoolId = :school";
+                parameters.put("school", Lookups.schoolEntity(em, schoolCode).getId());
+            }
+            TypedQuery<Object[]> select = em.createQuery("SELECT p, s.code" + where + " ORDER BY s.code, p.searchKey, p.id",
+                    Object[].class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class);
+            parameters.forEach((name, value) -> {
+                select.setParameter(name, value);
+                count.setParameter(name, value);
+            });
+            List<Assignment> items = new ArrayList<>();
+            for (Object[] row : select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {
+                ParticipantEntity participant = (ParticipantEntity) row[0];
+                items.add(new Assignment(examDayId, participant.getId(),
+                        ParticipantMapping.toRecord(participant, (String) row[1]).fullName(), (String) row[1]));
+            }
+            return new Page<>(items, count.getSingleResult());
+        });
+    }
+
+    @Override
+    public int assign(long examDayId, Collection<Long> participantIds) {
+        if (participantIds.size() > MAX_IDS) {
+            throw new InvalidInputException("participantIds",
+                    "За один раз можно назначить не более " + MAX_IDS + " участников; назначьте ОО целиком");
+        }
+        return tx.call(em -> {
+            Lookups.examDayEntity(em, examDayId);
+            Set<Long> ids = new LinkedHashSet<>(participantIds);
+            List<Problem> missing = new ArrayList<>();
+            for (Long id : ids) {
+                if (id == null || em.find(ParticipantEntity.class, id) == null) {
+                    missing.add(new Problem(0, "participantIds", "Участника с id " + id + " нет"));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException("unknown-participant",
+                        "Не найдены участники: " + missing.size() + " из " + ids.size(), missing, true);
+            }
+            int added = 0;
+            for (Long id : ids) {
+                if (em.find(AssignmentEntity.class, new EntityKey(examDayId, id)) == null) {
+                    em.persist(new AssignmentEntity(examDayId, id));
+                    added++;
+                }
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public int assignAll(long examDayId, String schoolCode) {
+        return tx.call(em -> {
+            ExamDayEntity day = Lookups.examDayEntity(em, examDayId);
+            // One statement, so assigning a whole region does not load a participant into memory.
+            String sql = "INSERT INTO assignment (exam_day_id, participant_id) SELECT ?, p.id FROM participant p"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM assignment a, exam_day d WHERE a.participant_id = p.id"
+                    + " AND a.exam_day_id = d.id AND d.kind = ? AND d.school_year = ?)"
+                    + (schoolCode == null ? "" : " AND p.school_id = ?");
+            Query insert = em.createNativeQuery(sql).setParameter(1, examDayId).setParameter(2, day.getKind().name())
+                    .setParameter(3, day.getSchoolYear());
+            if (schoolCode != null) {
+                insert.setParameter(4, Lookups.schoolEntity(em, schoolCode).getId());
+            }
+            return insert.executeUpdate();
+        });
+    }
+
+    @Override
+    public void unassign(long examDayId, long participantId) {
+        tx.run(em -> {
+            Lookups.examDayEntity(em, examDayId);
+            AssignmentEntity assignment = em.find(AssignmentEntity.class, new EntityKey(examDayId, participantId));
+            if (assignment == null) {
+                throw new NotFoundException("Участник " + participantId + " не назначен на этот день");
+            }
+            em.createQuery("DELETE FROM SeatEntity s WHERE s.examDayId = :day AND s.participantId = :participant")
+                    .setParameter("day", examDayId).setParameter("participant", participantId).executeUpdate();
+            em.remove(assignment);
+        });
+    }
+}

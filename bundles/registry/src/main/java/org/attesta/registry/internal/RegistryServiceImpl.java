@@ -1,0 +1,328 @@
+package org.attesta.registry.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.attesta.api.common.ConflictException;
+import org.attesta.api.common.InvalidInputException;
+import org.attesta.api.common.NotFoundException;
+import org.attesta.api.common.Page;
+import org.attesta.api.common.PageRequest;
+import org.attesta.api.registry.Auditorium;
+import org.attesta.api.registry.AuditoriumDraft;
+import org.attesta.api.registry.ExamDay;
+import org.attesta.api.registry.ExamDayDraft;
+import org.attesta.api.registry.Municipality;
+import org.attesta.api.registry.MunicipalityDraft;
+import org.attesta.api.registry.RegistryService;
+import org.attesta.api.registry.School;
+import org.attesta.api.registry.SchoolDraft;
+import org.attesta.api.registry.Venue;
+import org.attesta.api.registry.VenueDraft;
+import org.attesta.registry.internal.entity.AuditoriumEntity;
+import org.attesta.registry.internal.entity.ExamDayEntity;
+import org.attesta.registry.internal.entity.MunicipalityEntity;
+import org.attesta.registry.internal.entity.SchoolEntity;
+import org.attesta.registry.internal.entity.VenueEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = RegistryService.class)
+public class RegistryServiceImpl implements RegistryService {
+    private final Tx tx;
+
+    @Activate
+    public RegistryServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa) {
+        this.tx = new Tx(jpa);
+    }
+
+    @Override
+    public List<Municipality> municipalities() {
+        return tx.call(em -> em.createQuery("SELECT m FROM MunicipalityEntity m ORDER BY m.code", MunicipalityEntity.class)
+                .getResultList().stream().map(MunicipalityEntity::toRecord).toList());
+    }
+
+    @Override
+    public Municipality municipality(String code) {
+        return tx.call(em -> Lookups.municipalityEntity(em, code).toRecord());
+    }
+
+    @Override
+    public Municipality createMunicipality(MunicipalityDraft draft) {
+        return tx.call(em -> {
+            MunicipalityEntity entity = new MunicipalityEntity();
+            fill(entity, draft);
+            if (Lookups.findMunicipality(em, entity.getCode()) != null) {
+                throw new ConflictException("duplicate-code", "МОУО с кодом " + entity.getCode() + " уже есть");
+            }
+            em.persist(entity);
+            em.flush();
+            return entity.toRecord();
+        });
+    }
+
+    @Override
+    public Municipality updateMunicipality(String code, MunicipalityDraft draft) {
+        return tx.call(em -> {
+            MunicipalityEntity entity = Lookups.municipalityEntity(em, code);
+            fill(entity, draft);
+            MunicipalityEntity other = Lookups.findMunicipality(em, entity.getCode());
+            if (other != null && other.getId() != entity.getId()) {
+                throw new ConflictException("duplicate-code", "МОУО с кодом " + entity.getCode() + " уже есть");
+            }
+            em.flush();
+            return entity.toRecord();
+        });
+    }
+
+    @Override
+    public Page<School> schools(String text, String municipalityCode, PageRequest page) {
+        return tx.call(em -> {
+            StringBuilder where = new StringBuilder(" FROM SchoolEntity s, MunicipalityEntity m WHERE s.municipalityId = m.id");
+            Map<String, Object> parameters = new HashMap<>();
+            String search = Text.searchKey(text);
+            if (!search.isEmpty()) {
+                where.append(" AND (s.code LIKE :prefix ESCAPE '\\' OR UPPER(s.name) LIKE :contains ESCAPE '\\'"
+                        + " OR UPPER(s.shortName) LIKE :contains ESCAPE '\\')");
+                parameters.put("prefix", Text.likePrefix(search));
+                parameters.put("contains", "%" + Text.likePrefix(search));
+            }
+            if (municipalityCode != null) {
+                Lookups.municipalityEntity(em, municipalityCode);
+                where.append(" AND m.code = :municipality");
+                parameters.put("municipality", municipalityCode.strip());
+            }
+            TypedQuery<Object[]> query = em.createQuery("SELECT s, m.code" + where + " ORDER BY s.code", Object[].class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class);
+            parameters.forEach((name, value) -> {
+                query.setParameter(name, value);
+                count.setParameter(name, value);
+            });
+            List<School> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                    .map(row -> ((SchoolEntity) row[0]).toRecord((String) row[1])).toList();
+            return new Page<>(items, count.getSingleResult());
+        });
+    }
+
+    @Override
+    public School school(String code) {
+        return tx.call(em -> {
+            SchoolEntity school = Lookups.schoolEntity(em, code);
+            return school.toRecord(em.find(MunicipalityEntity.class, school.getMunicipalityId()).getCode());
+        });
+    }
+
+    @Override
+    public School createSchool(SchoolDraft draft) {
+        return tx.call(em -> {
+            SchoolEntity entity = new SchoolEntity();
+            MunicipalityEntity municipality = fill(em, entity, draft);
+            if (Lookups.findSchool(em, entity.getCode()) != null) {
+                throw new ConflictException("duplicate-code", "ОО с кодом " + entity.getCode() + " уже есть");
+            }
+            em.persist(entity);
+            em.flush();
+            return entity.toRecord(municipality.getCode());
+        });
+    }
+
+    @Override
+    public School updateSchool(String code, SchoolDraft draft) {
+        return tx.call(em -> {
+            SchoolEntity entity = Lookups.schoolEntity(em, code);
+            MunicipalityEntity municipality = fill(em, entity, draft);
+            SchoolEntity other = Lookups.findSchool(em, entity.getCode());
+            if (other != null && other.getId() != entity.getId()) {
+                throw new ConflictException("duplicate-code", "ОО с кодом " + entity.getCode() + " уже есть");
+            }
+            em.flush();
+            return entity.toRecord(municipality.getCode());
+        });
+    }
+
+    @Override
+    public Page<Venue> venues(String schoolCode, String municipalityCode, PageRequest page) {
+        return tx.call(em -> {
+            StringBuilder where = new StringBuilder(" FROM VenueEntity v LEFT JOIN SchoolEntity s ON v.schoolId = s.id"
+                    + " LEFT JOIN MunicipalityEntity m ON s.municipalityId = m.id WHERE 1 = 1");
+            Map<String, Object> parameters = new HashMap<>();
+            if (schoolCode != null) {
+                Lookups.schoolEntity(em, schoolCode);
+                where.append(" AND s.code = :school");
+                parameters.put("school", schoolCode.strip());
+            }
+            if (municipalityCode != null) {
+                Lookups.municipalityEntity(em, municipalityCode);
+                where.append(" AND m.code = :municipality");
+                parameters.put("municipality", municipalityCode.strip());
+            }
+            TypedQuery<Object[]> query = em.createQuery("SELECT v, s.code" + where + " ORDER BY v.code", Object[].class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(v)" + where, Long.class);
+            parameters.forEach((name, value) -> {
+                query.setParameter(name, value);
+                count.setParameter(name, value);
+            });
+            List<Venue> items = new ArrayList<>();
+            for (Object[] row : query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {
+                items.add(toRecord((VenueEntity) row[0], (String) row[1]));
+            }
+            return new Page<>(items, count.getSingleResult());
+        });
+    }
+
+    @Override
+    public Venue venue(long id) {
+        return tx.call(em -> {
+            VenueEntity venue = Lookups.venueEntity(em, id);
+            return toRecord(venue, Lookups.schoolCode(em, venue.getSchoolId()));
+        });
+    }
+
+    @Override
+    public Venue createVenue(VenueDraft draft) {
+        return tx.call(em -> {
+            VenueEntity entity = new VenueEntity();
+            entity.setCode(Text.required("code", "Код ППЭ", draft.code(), 20));
+            entity.setName(Text.required("name", "Наименование", draft.name(), 500));
+            entity.setAddress(Text.optional("address", "Адрес", draft.address(), 500));
+            String schoolCode = Text.clean(draft.schoolCode());
+            entity.setSchoolId(schoolCode == null ? null : Lookups.schoolEntity(em, schoolCode).getId());
+            List<VenueEntity> same = em.createQuery("SELECT v FROM VenueEntity v WHERE v.code = :code", VenueEntity.class)
+                    .setParameter("code", entity.getCode()).getResultList();
+            if (!same.isEmpty()) {
+                throw new ConflictException("duplicate-code", "ППЭ с кодом " + entity.getCode() + " уже есть");
+            }
+            em.persist(entity);
+            em.flush();
+            return toRecord(entity, schoolCode);
+        });
+    }
+
+    @Override
+    public List<Auditorium> auditoriums(long venueId) {
+        return tx.call(em -> {
+            Lookups.venueEntity(em, venueId);
+            return Lookups.auditoriumEntities(em, venueId).stream().map(AuditoriumEntity::toRecord).toList();
+        });
+    }
+
+    @Override
+    public Auditorium createAuditorium(long venueId, AuditoriumDraft draft) {
+        return tx.call(em -> {
+            Lookups.venueEntity(em, venueId);
+            AuditoriumEntity entity = new AuditoriumEntity();
+            entity.setVenueId(venueId);
+            entity.setNumber(Text.required("number", "Номер аудитории", draft.number(), 20));
+            if (draft.capacity() < 1 || draft.capacity() > 500) {
+                throw new InvalidInputException("capacity", "Вместимость аудитории должна быть от 1 до 500: " + draft.capacity());
+            }
+            entity.setCapacity(draft.capacity());
+            if (draft.role() == null) {
+                throw new InvalidInputException("role", "Укажите назначение аудитории: INTERVIEW (проведение) или WAITING (ожидание)");
+            }
+            entity.setRole(draft.role());
+            boolean taken = Lookups.auditoriumEntities(em, venueId).stream().anyMatch(a -> a.getNumber().equals(entity.getNumber()));
+            if (taken) {
+                throw new ConflictException("duplicate-code", "Аудитория " + entity.getNumber() + " в этом ППЭ уже есть");
+            }
+            em.persist(entity);
+            em.flush();
+            return entity.toRecord();
+        });
+    }
+
+    @Override
+    public List<ExamDay> examDays(String schoolYear) {
+        return tx.call(em -> {
+            String year = Text.clean(schoolYear);
+            TypedQuery<ExamDayEntity> query = year == null
+                    ? em.createQuery("SELECT d FROM ExamDayEntity d ORDER BY d.date", ExamDayEntity.class)
+                    : em.createQuery("SELECT d FROM ExamDayEntity d WHERE d.schoolYear = :year ORDER BY d.date",
+                            ExamDayEntity.class).setParameter("year", year);
+            return query.getResultList().stream().map(ExamDayEntity::toRecord).toList();
+        });
+    }
+
+    @Override
+    public ExamDay examDay(long id) {
+        return tx.call(em -> Lookups.examDayEntity(em, id).toRecord());
+    }
+
+    @Override
+    public ExamDay createExamDay(ExamDayDraft draft) {
+        return tx.call(em -> {
+            if (draft.date() == null) {
+                throw new InvalidInputException("date", "Укажите дату проведения (ГГГГ-ММ-ДД)");
+            }
+            if (draft.kind() == null) {
+                throw new InvalidInputException("kind", "Укажите вид дня: MAIN (основной) или ADDITIONAL (дополнительный)");
+            }
+            String year = draft.schoolYear() == null ? SchoolYears.of(draft.date()) : SchoolYears.check(draft.schoolYear(), draft.date());
+            boolean taken = !em.createQuery("SELECT d FROM ExamDayEntity d WHERE d.date = :date", ExamDayEntity.class)
+                    .setParameter("date", draft.date()).getResultList().isEmpty();
+            if (taken) {
+                throw new ConflictException("duplicate-exam-day", "День проведения " + draft.date() + " уже есть");
+            }
+            ExamDayEntity entity = new ExamDayEntity();
+            entity.setDate(draft.date());
+            entity.setKind(draft.kind());
+            entity.setSchoolYear(year);
+            em.persist(entity);
+            em.flush();
+            return entity.toRecord();
+        });
+    }
+
+    private static void fill(MunicipalityEntity entity, MunicipalityDraft draft) {
+        entity.setCode(Codes.check("code", "Код МОУО", draft.code()));
+        entity.setName(Text.required("name", "Наименование", draft.name(), 300));
+    }
+
+    private MunicipalityEntity fill(EntityManager em, SchoolEntity entity, SchoolDraft draft) {
+        entity.setCode(Codes.check("code", "Код ОО", draft.code()));
+        entity.setName(Text.required("name", "Наименование", draft.name(), 500));
+        entity.setShortName(Text.optional("shortName", "Краткое наименование", draft.shortName(), 200));
+        entity.setAddress(Text.optional("address", "Адрес", draft.address(), 500));
+        String municipalityCode = Text.clean(draft.municipalityCode());
+        if (municipalityCode == null) {
+            throw new InvalidInputException("municipalityCode", "Укажите код МОУО, к которому относится ОО");
+        }
+        MunicipalityEntity municipality = Lookups.findMunicipality(em, municipalityCode);
+        if (municipality == null) {
+            throw InvalidInputException.rule("unknown-municipality", "municipalityCode",
+                    "МОУО с кодом «" + municipalityCode + "» нет в реестре");
+        }
+        entity.setMunicipalityId(municipality.getId());
+        return municipality;
+    }
+
+    private static Venue toRecord(VenueEntity venue, String schoolCode) {
+        return new Venue(venue.getId(), venue.getCode(), venue.getName(), venue.getAddress(), schoolCode);
+    }
+
+    /** The school year a date falls in: September to August, written 2025/26. */
+    static final class SchoolYears {
+        private SchoolYears() {
+        }
+
+        static String of(LocalDate date) {
+            int start = date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;
+            return start + "/" + String.format("%02d", (start + 1) % 100);
+        }
+
+        static String check(String schoolYear, LocalDate date) {
+            String expected = of(date);
+            if (!expected.equals(schoolYear.strip())) {
+                throw new InvalidInputException("schoolYear",
+                        "Дата " + date + " относится к " + expected + " учебному году, а не к «" + schoolYear.strip() + "»");
+            }
+            return expected;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.attesta.registry.internal;
+
+import java.util.Locale;
+import org.attesta.api.common.InvalidInputException;
+
+/** Normalising what people type: trimmed, single spaces, and the checks every field shares. */
+public final class Text {
+    private Text() {
+    }
+
+    /** Trimmed with inner runs of whitespace made one space; null for null or blank. */
+    public static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String cleaned = value.strip().replaceAll("\\s+", " ");
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /** The cleaned value; a clear error naming the field when it is missing or too long. */
+    public static String required(String field, String label, String value, int maxLength) {
+        String cleaned = clean(value);
+        if (cleaned == null) {
+            throw new InvalidInputException(field, "Поле «" + label + "» обязательно");
+        }
+        return limited(field, label, cleaned, maxLength);
+    }
+
+    /** The cleaned value or null; a clear error when it is too long. */
+    public static String optional(String field, String label, String value, int maxLength) {
+        String cleaned = clean(value);
+        return cleaned == null ? null : limited(field, label, cleaned, maxLength);
+    }
+
+    /**
+     * The form of a name used for prefix search: upper case, Ё as Е, single spaces. The
+     * same function builds the stored key and the query, so they always agree.
+     */
+    public static String searchKey(String text) {
+        String cleaned = clean(text);
+        if (cleaned == null) {
+            return "";
+        }
+        return cleaned.toUpperCase(Locale.ROOT).replace('Ё', 'Е');
+    }
+
+    /** The stored search key of a participant: "SURNAME NAME PATRONYMIC". */
+    public static String participantSearchKey(String surname, String name, String patronymic) {
+        return searchKey(surname + " " + name + (patronymic == null ? "" : " " + patronymic));
+    }
+
+    /** Escapes LIKE wildcards so a search for "50%" means those characters. */
+    public static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String limited(String field, String label, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new InvalidInputException(field,
+                    "Поле «" + label + "» длиннее " + maxLength + " символов (" + value.length() + ")");
+        }
+        return value;
+    }
+}

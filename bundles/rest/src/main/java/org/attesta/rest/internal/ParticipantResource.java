@@ -1,0 +1,105 @@
+package org.attesta.rest.internal;
+
+import java.io.InputStream;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.attesta.api.common.Page;
+import org.attesta.api.common.UnsupportedFormatException;
+import org.attesta.api.registry.ImportProgress;
+import org.attesta.api.registry.ImportReport;
+import org.attesta.api.registry.ImportRequest;
+import org.attesta.api.registry.Participant;
+import org.attesta.api.registry.ParticipantDraft;
+import org.attesta.api.registry.ParticipantImportService;
+import org.attesta.api.registry.ParticipantQuery;
+import org.attesta.api.registry.ParticipantService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+@Component(service = ParticipantResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(AttestaApplication.SELECT)
+@Path("participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ParticipantResource {
+    private final ParticipantService participants;
+    private final ParticipantImportService importer;
+
+    @Activate
+    public ParticipantResource(@Reference ParticipantService participants, @Reference ParticipantImportService importer) {
+        this.participants = participants;
+        this.importer = importer;
+    }
+
+    /**
+     * Participants, optionally of one school or municipality; {@code q} matches the start of the
+     * surname or of the full name.
+     */
+    @GET
+    public Page<Participant> list(@QueryParam("q") String q, @QueryParam("school") String school,
+            @QueryParam("municipality") String municipality, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return participants.search(new ParticipantQuery(Params.filter(q), Params.filter(school),
+                Params.filter(municipality), Params.page(page, size)));
+    }
+
+    @GET
+    @Path("{id}")
+    public Participant get(@PathParam("id") String id) {
+        return participants.participant(Params.id("id", id));
+    }
+
+    @POST
+    public Response create(ParticipantDraft draft) {
+        Participant created = participants.create(Params.body(draft));
+        return Response.status(201).header("Location", "/api/v1/participants/" + created.id()).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Participant update(@PathParam("id") String id, ParticipantDraft draft) {
+        return participants.update(Params.id("id", id), Params.body(draft));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        participants.delete(Params.id("id", id));
+        return Response.noContent().build();
+    }
+
+    /**
+     * Imports a participant file (text/csv by default; installed region formats add others).
+     * With any bad row nothing is stored and the answer is 422 listing every bad row, unless
+     * {@code storeValidRows=true}, which stores the good rows and lists the rejected ones.
+     */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.WILDCARD)
+    public ImportReport importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("storeValidRows") String storeValidRows, @QueryParam("source") String source,
+            InputStream body) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new UnsupportedFormatException("Укажите формат файла в заголовке Content-Type, например text/csv");
+        }
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        ImportRequest request = new ImportRequest(mediaType, Params.flag("storeValidRows", storeValidRows, false),
+                source == null ? "REST" : source);
+        return importer.importParticipants(request, body, ImportProgress.NONE);
+    }
+}

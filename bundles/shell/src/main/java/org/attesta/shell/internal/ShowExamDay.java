@@ -1,0 +1,37 @@
+package org.attesta.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.attesta.api.common.PageRequest;
+import org.attesta.api.registry.AssignmentService;
+import org.attesta.api.registry.ExamDay;
+import org.attesta.api.registry.RegistryService;
+
+@Service
+@Command(scope = "attesta", name = "exam-day", description = "Shows one exam day")
+public class ShowExamDay implements Action {
+    @Reference
+    private RegistryService registry;
+
+    @Reference
+    private AssignmentService assignments;
+
+    @Argument(name = "id", description = "Exam day id (see attesta:exam-days)", required = true)
+    @Completion(ExamDayCompleter.class)
+    private long id;
+
+    @Override
+    public Object execute() {
+        ExamDay day = registry.examDay(id);
+        System.out.println("Id:            " + day.id());
+        System.out.println("Дата:          " + day.date());
+        System.out.println("Срок:          " + ListExamDays.kind(day.kind()));
+        System.out.println("Учебный год:   " + day.schoolYear());
+        System.out.println("Назначено:     " + assignments.assignments(day.id(), null, new PageRequest(0, 1)).total());
+        return null;
+    }
+}
