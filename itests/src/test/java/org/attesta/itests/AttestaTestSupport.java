@@ -90,7 +90,7 @@ public abstract class AttestaTestSupport {
         try {
             Object result = session.execute(command);
             if (result != null) {
-                out.println(session.format(result, 0));
+                out.println(result);
             }
         } finally {
             session.close();
