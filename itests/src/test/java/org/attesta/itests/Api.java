@@ -58,6 +58,11 @@ final class Api {
         return this;
     }
 
+    /** Encodes a query value as a browser would. */
+    static String q(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
         if (authorization != null) {

@@ -41,7 +41,6 @@ public class AttestaApplication extends Application {
                 .addModule(new JavaTimeModule().addSerializer(LocalTime.class,
                         new LocalTimeSerializer(DateTimeFormatter.ofPattern("HH:mm"))))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
