@@ -62,8 +62,19 @@ CREATE TABLE participant (
     CONSTRAINT participant_snils_uk UNIQUE (snils_key),
     CONSTRAINT participant_school_fk FOREIGN KEY (school_id) REFERENCES school (id)
 );
-CREATE INDEX participant_school_ix ON participant (school_id, search_key);
-CREATE INDEX participant_search_ix ON participant (search_key);
+-- Both indexes cover the paged listing (the page's ids come from the index alone), by school
+-- and across schools (the school_id column answers a municipality filter without the rows).
+CREATE INDEX participant_school_ix ON participant (school_id, search_key, id);
+CREATE INDEX participant_search_ix ON participant (search_key, id, school_id);
+
+-- Participants per school, kept in the same transactions that add or remove participants, so
+-- list totals for the region, a municipality or a school need no count over a million rows.
+CREATE TABLE participant_count (
+    school_id BIGINT NOT NULL,
+    participants BIGINT NOT NULL,
+    CONSTRAINT participant_count_pk PRIMARY KEY (school_id),
+    CONSTRAINT participant_count_school_fk FOREIGN KEY (school_id) REFERENCES school (id)
+);
 
 CREATE TABLE venue (
     id BIGINT NOT NULL,

@@ -52,37 +52,82 @@ public class ParticipantServiceImpl implements ParticipantService {
     @Override
     public Page<Participant> search(ParticipantQuery query) {
         return tx.call(em -> {
-            StringBuilder where = new StringBuilder(" WHERE p.schoolId = s.id");
-            Map<String, Object> parameters = new HashMap<>();
-            if (query.schoolCode() != null) {
-                where.append(" AND p.schoolId = :school");
-                parameters.put("school", Lookups.schoolEntity(em, query.schoolCode()).getId());
-            }
-            if (query.municipalityCode() != null) {
-                where.append(" AND s.municipalityId = :municipality");
-                parameters.put("municipality", Lookups.municipalityEntity(em, query.municipalityCode()).getId());
-            }
+            List<Long> schoolIds = schoolFilter(em, query);
             String text = Text.searchKey(query.text());
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            Map<String, Object> parameters = new HashMap<>();
+            if (schoolIds != null) {
+                if (schoolIds.isEmpty()) {
+                    return new Page<Participant>(List.of(), 0);
+                }
+                where.append(" AND p.schoolId IN :schools");
+                parameters.put("schools", schoolIds);
+            }
             if (!text.isEmpty()) {
                 where.append(" AND p.searchKey LIKE :text ESCAPE '\\'");
                 parameters.put("text", Text.likePrefix(text));
             }
-            String from = " FROM ParticipantEntity p, SchoolEntity s";
-            TypedQuery<Object[]> select = em.createQuery("SELECT p, s.code" + from + where + " ORDER BY p.searchKey, p.id",
-                    Object[].class);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(p)" + from + where, Long.class);
-            parameters.forEach((name, value) -> {
-                select.setParameter(name, value);
-                count.setParameter(name, value);
-            });
-            List<Participant> items = select.setFirstResult(query.page().offset()).setMaxResults(query.page().size())
-                    .getResultList().stream()
-                    .map(row -> ParticipantMapping.toRecord((ParticipantEntity) row[0], (String) row[1])).toList();
-            long total = items.size() < query.page().size() && (query.page().page() == 0 || !items.isEmpty())
-                    ? query.page().offset() + items.size()
-                    : count.getSingleResult();
+            // The page's ids come from an index alone (search_key, id, school_id or school_id,
+            // search_key, id); only those rows are read. Skipping rows of a deep page stays cheap.
+            TypedQuery<Long> ids = em.createQuery("SELECT p.id FROM ParticipantEntity p" + where
+                    + " ORDER BY p.searchKey, p.id", Long.class);
+            parameters.forEach(ids::setParameter);
+            List<Long> pageIds = ids.setFirstResult(query.page().offset()).setMaxResults(query.page().size())
+                    .getResultList();
+            List<Participant> items = participants(em, pageIds);
+            boolean lastPage = items.size() < query.page().size() && (query.page().page() == 0 || !items.isEmpty());
+            long total;
+            if (lastPage) {
+                total = query.page().offset() + items.size();
+            } else if (text.isEmpty()) {
+                total = ParticipantCounts.total(em, schoolIds);
+            } else {
+                TypedQuery<Long> count = em.createQuery("SELECT COUNT(p.id) FROM ParticipantEntity p" + where, Long.class);
+                parameters.forEach(count::setParameter);
+                total = count.getSingleResult();
+            }
             return new Page<>(items, total);
         });
+    }
+
+    /** The schools a query is limited to, or null for every school. */
+    private static List<Long> schoolFilter(EntityManager em, ParticipantQuery query) {
+        List<Long> schoolIds = null;
+        if (query.municipalityCode() != null) {
+            long municipality = Lookups.municipalityEntity(em, query.municipalityCode()).getId();
+            schoolIds = em.createQuery("SELECT s.id FROM SchoolEntity s WHERE s.municipalityId = :m", Long.class)
+                    .setParameter("m", municipality).getResultList();
+        }
+        if (query.schoolCode() != null) {
+            long school = Lookups.schoolEntity(em, query.schoolCode()).getId();
+            schoolIds = schoolIds == null || schoolIds.contains(school) ? List.of(school) : List.of();
+        }
+        return schoolIds;
+    }
+
+    /** The participants with these ids, in the order of the ids. */
+    private static List<Participant> participants(EntityManager em, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ParticipantEntity> rows = new HashMap<>();
+        em.createQuery("SELECT p FROM ParticipantEntity p WHERE p.id IN :ids", ParticipantEntity.class)
+                .setParameter("ids", ids).getResultList().forEach(p -> rows.put(p.getId(), p));
+        List<ParticipantEntity> ordered = ids.stream().map(rows::get).toList();
+        Map<Long, String> schoolCodes = schoolCodes(em, ordered);
+        return ordered.stream().map(p -> ParticipantMapping.toRecord(p, schoolCodes.get(p.getSchoolId()))).toList();
+    }
+
+    /** The codes of the schools of one page of participants, in one query. */
+    private static Map<Long, String> schoolCodes(EntityManager em, List<ParticipantEntity> rows) {
+        Map<Long, String> codes = new HashMap<>();
+        List<Long> ids = rows.stream().map(ParticipantEntity::getSchoolId).distinct().toList();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT s.id, s.code FROM SchoolEntity s WHERE s.id IN :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(row -> codes.put((Long) row[0], (String) row[1]));
+        }
+        return codes;
     }
 
     @Override
@@ -100,6 +145,7 @@ public class ParticipantServiceImpl implements ParticipantService {
             SchoolEntity school = fill(em, entity, draft);
             em.persist(entity);
             em.flush();
+            ParticipantCounts.add(em, school.getId(), 1);
             return ParticipantMapping.toRecord(entity, school.getCode());
         });
     }
@@ -108,8 +154,13 @@ public class ParticipantServiceImpl implements ParticipantService {
     public Participant update(long id, ParticipantDraft draft) {
         return tx.call(em -> {
             ParticipantEntity entity = entity(em, id);
+            long previousSchool = entity.getSchoolId();
             SchoolEntity school = fill(em, entity, draft);
             em.flush();
+            if (previousSchool != school.getId()) {
+                ParticipantCounts.add(em, previousSchool, -1);
+                ParticipantCounts.add(em, school.getId(), 1);
+            }
             return ParticipantMapping.toRecord(entity, school.getCode());
         });
     }
@@ -117,10 +168,11 @@ public class ParticipantServiceImpl implements ParticipantService {
     @Override
     public void delete(long id) {
         tx.run(em -> {
-            entity(em, id);
+            long schoolId = entity(em, id).getSchoolId();
             em.createQuery("DELETE FROM SeatEntity s WHERE s.participantId = :id").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM AssignmentEntity a WHERE a.participantId = :id").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM ParticipantEntity p WHERE p.id = :id").setParameter("id", id).executeUpdate();
+            ParticipantCounts.add(em, schoolId, -1);
         });
     }
 

@@ -61,8 +61,10 @@ public class ImportParticipants implements Action {
             progress.finish();
             printErrors(out, e.report());
             throw new IllegalStateException(e.getMessage());
+        } finally {
+            // The error or the summary starts on a line of its own, never after the progress.
+            progress.finish();
         }
-        progress.finish();
         out.println("Формат: " + report.format() + "; строк: " + report.rows() + "; добавлено: " + report.created()
                 + "; без изменений: " + report.unchanged() + "; отклонено: " + report.rejected());
         printErrors(out, report);

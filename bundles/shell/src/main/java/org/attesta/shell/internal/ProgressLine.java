@@ -1,6 +1,7 @@
 package org.attesta.shell.internal;
 
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 import org.attesta.api.registry.ImportProgress;
 
 /** One console line rewritten in place: rows read and the share of the file done. */
@@ -9,30 +10,55 @@ final class ProgressLine implements ImportProgress {
 
     private final PrintStream out;
     private final long totalBytes;
+    private final LongSupplier nanoTime;
     private long lastPrinted;
+    private boolean finished;
     private boolean printed;
+    private boolean unprinted;
+    private long unprintedRows;
+    private long unprintedBytes;
 
     ProgressLine(PrintStream out, long totalBytes) {
+        this(out, totalBytes, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that throttles printing, as {@link System#nanoTime()} */
+    ProgressLine(PrintStream out, long totalBytes, LongSupplier nanoTime) {
         this.out = out;
         this.totalBytes = totalBytes;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public void advanced(long rows, long bytes) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (printed && now - lastPrinted < EVERY_NANOS) {
+            // Not shown now, but finish() shows it if nothing comes after: the line ends up current.
+            unprintedRows = rows;
+            unprintedBytes = bytes;
+            unprinted = true;
             return;
         }
         lastPrinted = now;
-        printed = true;
-        out.print("\rПрочитано строк: " + rows + percent(bytes) + "   ");
-        out.flush();
+        print(rows, bytes);
     }
 
+    /** Ends the progress line; calling it again does nothing. */
     void finish() {
-        if (printed) {
+        if (unprinted) {
+            print(unprintedRows, unprintedBytes);
+        }
+        if (printed && !finished) {
             out.println();
         }
+        finished = true;
+    }
+
+    private void print(long rows, long bytes) {
+        printed = true;
+        unprinted = false;
+        out.print("\rПрочитано строк: " + rows + percent(bytes) + "   ");
+        out.flush();
     }
 
     private String percent(long bytes) {

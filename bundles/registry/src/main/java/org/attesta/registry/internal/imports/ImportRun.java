@@ -3,6 +3,7 @@ package org.attesta.registry.internal.imports;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class ImportRun {
     private final LongHashSet snilsInFile = new LongHashSet();
     private final List<NewParticipant> chunk = new ArrayList<>();
     private final List<Problem> errors = new ArrayList<>();
+    private final Map<Long, Long> createdBySchool = new java.util.HashMap<>();
     private long rows;
     private long created;
     private long unchanged;
@@ -69,7 +71,12 @@ final class ImportRun {
         }
         writeChunk();
         progress.advanced(rows, reader.bytesRead());
+        // Registry clashes are found when a batch is written, after later rows failed validation.
+        errors.sort(Comparator.comparingLong(Problem::line));
         boolean stored = rejected == 0 || storeValidRows;
+        if (stored && created > 0) {
+            writer.addCounts(createdBySchool);
+        }
         return new ImportReport(formatName, rows, stored ? created : 0, unchanged, rejected, stored && created > 0, errors);
     }
 
@@ -98,13 +105,13 @@ final class ImportRun {
     private List<Problem> duplicatesInFile(NewParticipant p) {
         List<Problem> problems = new ArrayList<>(2);
         long documentLine = documentsInFile.addIfAbsent(LongHashSet.hash(p.documentKey()), p.line());
-        if (documentLine != 0) {
+        if (documentLine >= 0) {
             problems.add(new Problem(p.line(), ParticipantField.DOCUMENT_NUMBER.title(),
                     "Документ повторяется: он уже есть в строке " + documentLine + " этого файла"));
         }
         if (p.snilsKey() != null) {
             long snilsLine = snilsInFile.addIfAbsent(LongHashSet.hash(p.snilsKey()), p.line());
-            if (snilsLine != 0) {
+            if (snilsLine >= 0) {
                 problems.add(new Problem(p.line(), ParticipantField.SNILS.title(),
                         "СНИЛС повторяется: он уже есть в строке " + snilsLine + " этого файла"));
             }
@@ -160,6 +167,7 @@ final class ImportRun {
         if (rejected == 0 || storeValidRows) {
             writer.insert(p);
             created++;
+            createdBySchool.merge(p.schoolId(), 1L, Long::sum);
         }
     }
 

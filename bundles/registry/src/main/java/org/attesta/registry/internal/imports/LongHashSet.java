@@ -14,7 +14,7 @@ final class LongHashSet {
     /**
      * Adds a hash.
      *
-     * @return 0 when it is new, otherwise the line it was first added with
+     * @return -1 when it is new, otherwise the line it was first added with
      */
     long addIfAbsent(long hash, long line) {
         long key = hash == EMPTY ? 1 : hash;
@@ -27,7 +27,7 @@ final class LongHashSet {
                 keys[i] = key;
                 lines[i] = line;
                 size++;
-                return 0;
+                return -1;
             }
             if (keys[i] == key) {
                 return lines[i];

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.attesta.registry.internal.ParticipantCounts;
 
 /**
  * The JDBC side of an import, on one connection in one transaction: batched inserts with keys
@@ -134,6 +135,12 @@ final class ParticipantWriter implements AutoCloseable {
             insert.executeBatch();
             pending = 0;
         }
+    }
+
+    /** Adds to the per-school participant counts, in this transaction. */
+    void addCounts(Map<Long, Long> createdBySchool) throws SQLException {
+        flush();
+        ParticipantCounts.add(connection, createdBySchool);
     }
 
     void commit() throws SQLException {

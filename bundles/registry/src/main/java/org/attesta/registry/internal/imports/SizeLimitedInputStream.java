@@ -9,6 +9,7 @@ import org.attesta.api.common.TooLargeException;
 final class SizeLimitedInputStream extends FilterInputStream {
     private final long limit;
     private long count;
+    private long countAtMark;
 
     SizeLimitedInputStream(InputStream in, long limit) {
         super(in);
@@ -38,6 +39,19 @@ final class SizeLimitedInputStream extends FilterInputStream {
         long skipped = super.skip(n);
         counted(skipped);
         return skipped;
+    }
+
+    @Override
+    public synchronized void mark(int readLimit) {
+        super.mark(readLimit);
+        countAtMark = count;
+    }
+
+    /** Bytes read again after a reset are the same bytes of the file: they do not count twice. */
+    @Override
+    public synchronized void reset() throws IOException {
+        super.reset();
+        count = countAtMark;
     }
 
     private void counted(long n) {
