@@ -146,6 +146,56 @@ public class RegistryRestIT extends AttestaTestSupport {
     }
 
     @Test
+    public void largeFilesGoToABackgroundJobThatReportsProgressAndOutcome() throws Exception {
+        byte[] good = TestData.utf8(TestData.rows(OTHER_SCHOOL, 20_000, 3000));
+        Api.Response accepted = api.postBytes("participants/import?async=true&sha256=" + sha256(good), "text/csv", good);
+        assertEquals(accepted.toString(), 202, accepted.status());
+        String id = accepted.json().get("id").asText();
+        assertEquals("QUEUED", accepted.json().get("state").asText());
+        JsonNode done = awaitJob(id);
+        assertEquals(done.toString(), "DONE", done.get("state").asText());
+        assertEquals(3000, done.get("report").get("created").asInt());
+        assertEquals(good.length, done.get("bytesRead").asLong());
+        assertEquals(sha256(good), done.get("sha256").asText());
+
+        List<String> rows = new ArrayList<>(TestData.rows(OTHER_SCHOOL, 30_000, 2));
+        rows.add(TestData.row("000000", 30_002, "Чужой", "Школьник", false));
+        JsonNode rejected = awaitJob(api.postBytes("participants/import?async=true", "text/csv", TestData.utf8(rows))
+                .json().get("id").asText());
+        assertEquals("REJECTED", rejected.get("state").asText());
+        assertEquals(4, rejected.get("report").get("errors").get(0).get("line").asInt());
+        assertEquals(0, rejected.get("report").get("created").asInt());
+
+        JsonNode failed = awaitJob(api.postBytes("participants/import?async=true", "text/csv",
+                "Фамилия;Имя\nИванов;Иван\n".getBytes(StandardCharsets.UTF_8)).json().get("id").asText());
+        assertEquals("FAILED", failed.get("state").asText());
+        assertEquals("missing-column", failed.get("failureType").asText());
+
+        assertProblem(api.postBytes("participants/import?async=true&sha256=" + "0".repeat(64), "text/csv", good), 400,
+                "digest-mismatch");
+        assertProblem(api.postBytes("participants/import?sha256=" + "0".repeat(64), "text/csv",
+                TestData.utf8(TestData.rows(OTHER_SCHOOL, 40_000, 2))), 400, "digest-mismatch");
+        assertEquals("nothing of a file with a wrong digest is stored", 0,
+                api.get("participants?q=" + Api.q("Иванов") + "&school=" + OTHER_SCHOOL + "&size=500").json().get("items")
+                        .findValues("number").stream().filter(n -> n.asText().startsWith("14")).count());
+        assertProblem(api.get("import-jobs/no-such-job"), 404, "not-found");
+    }
+
+    private JsonNode awaitJob(String id) {
+        JsonNode[] last = new JsonNode[1];
+        Poll.until(STARTUP, "import job " + id + " to finish", () -> {
+            last[0] = api.get("import-jobs/" + id).json();
+            String state = last[0].get("state").asText();
+            return !state.equals("QUEUED") && !state.equals("RUNNING");
+        });
+        return last[0];
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
     public void badJsonAndUnknownIdsGetProblemsAPersonCanActOn() {
         Api.Response unknownField = api.post("municipalities", "{\"code\":\"901\",\"name\":\"X\",\"mayor\":\"Y\"}");
         assertProblem(unknownField, 400, "invalid-json");

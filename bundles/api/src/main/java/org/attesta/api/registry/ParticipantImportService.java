@@ -19,4 +19,17 @@ public interface ParticipantImportService {
      * @throws org.attesta.api.common.TooLargeException when the file is over the size limit
      */
     ImportReport importParticipants(ImportRequest request, InputStream data, ImportProgress progress);
+
+    /**
+     * Receives a file for an import in the background: the file is stored, checked against the
+     * request's SHA-256 when one is given, and queued. Returns at once with a QUEUED job.
+     *
+     * @throws org.attesta.api.common.TooLargeException when the file is over the size limit
+     * @throws org.attesta.api.common.InvalidInputException when the SHA-256 does not match
+     * @throws org.attesta.api.common.UnsupportedFormatException when no format reads the media type
+     */
+    ImportJob submit(ImportRequest request, InputStream data);
+
+    /** @throws org.attesta.api.common.NotFoundException when there is no such job */
+    ImportJob job(String id);
 }

@@ -16,8 +16,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.attesta.api.common.Page;
 import org.attesta.api.common.UnsupportedFormatException;
+import org.attesta.api.registry.ImportJob;
 import org.attesta.api.registry.ImportProgress;
-import org.attesta.api.registry.ImportReport;
 import org.attesta.api.registry.ImportRequest;
 import org.attesta.api.registry.Participant;
 import org.attesta.api.registry.ParticipantDraft;
@@ -87,19 +87,30 @@ public class ParticipantResource {
      * Imports a participant file (text/csv by default; installed region formats add others).
      * With any bad row nothing is stored and the answer is 422 listing every bad row, unless
      * {@code storeValidRows=true}, which stores the good rows and lists the rejected ones.
+     * With {@code async=true} (or {@code Prefer: respond-async}) the file is received, verified
+     * and queued, and the answer is 202 with the job to follow at /import-jobs/{id}. The file's
+     * SHA-256 may be given as {@code Content-Digest: sha-256=:base64:} or {@code ?sha256=hex};
+     * a file that does not match is refused.
      */
     @POST
     @Path("import")
     @Consumes(MediaType.WILDCARD)
-    public ImportReport importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("storeValidRows") String storeValidRows, @QueryParam("source") String source,
-            InputStream body) {
+    public Response importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam("Content-Digest") String contentDigest, @HeaderParam("Prefer") String prefer,
+            @QueryParam("storeValidRows") String storeValidRows, @QueryParam("async") String async,
+            @QueryParam("sha256") String sha256, @QueryParam("source") String source, InputStream body) {
         if (contentType == null || contentType.isBlank()) {
             throw new UnsupportedFormatException("Укажите формат файла в заголовке Content-Type, например text/csv");
         }
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         ImportRequest request = new ImportRequest(mediaType, Params.flag("storeValidRows", storeValidRows, false),
-                source == null ? "REST" : source);
-        return importer.importParticipants(request, body, ImportProgress.NONE);
+                source == null ? "REST" : source, Digests.expectedSha256(contentDigest, sha256));
+        boolean background = Params.flag("async", async, false)
+                || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"));
+        if (background) {
+            ImportJob job = importer.submit(request, body);
+            return Response.accepted(job).header("Location", "/api/v1/import-jobs/" + job.id()).build();
+        }
+        return Response.ok(importer.importParticipants(request, body, ImportProgress.NONE)).build();
     }
 }

@@ -2,17 +2,29 @@ package org.attesta.registry.internal.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.attesta.api.common.AttestaException;
+import org.attesta.api.common.NotFoundException;
 import org.attesta.api.common.UnsupportedFormatException;
 import org.attesta.api.region.ParticipantImportFormat;
 import org.attesta.api.region.ParticipantRowReader;
+import org.attesta.api.registry.ImportJob;
+import org.attesta.api.registry.ImportJobState;
 import org.attesta.api.registry.ImportProgress;
 import org.attesta.api.registry.ImportRejectedException;
 import org.attesta.api.registry.ImportReport;
@@ -22,6 +34,7 @@ import org.attesta.registry.internal.RegistryConfig;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,27 +43,51 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * Imports participants with the highest-ranked format for the file's media type. Formats come
  * and go at run time (a region bundle installed or removed); each import picks the best one
- * present when it starts.
+ * present when it starts. Background jobs run one at a time on this node; their state is in the
+ * database.
  */
 @Component(service = ParticipantImportService.class, configurationPid = RegistryConfig.PID)
 public class ParticipantImporter implements ParticipantImportService {
     private static final System.Logger LOG = System.getLogger(ParticipantImporter.class.getName());
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
     private final DataSource dataSource;
+    private final ImportJobs jobs;
+    private final String node;
+    private final Path uploads;
+    private final ExecutorService background;
     private final List<RegisteredFormat> formats = new CopyOnWriteArrayList<>();
     private volatile ImportLimits limits;
 
     @Activate
     public ParticipantImporter(@Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
-            RegistryConfig config) {
+            RegistryConfig config) throws SQLException {
         this.dataSource = dataSource;
+        this.jobs = new ImportJobs(dataSource);
+        this.node = System.getProperty("karaf.name", "attesta") + "@" + hostName();
+        this.uploads = Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "tmp", "imports");
+        this.background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "attesta-import");
+            thread.setDaemon(true);
+            return thread;
+        });
         modified(config);
+        int interrupted = jobs.failInterrupted(node);
+        if (interrupted > 0) {
+            LOG.log(System.Logger.Level.WARNING, "{0} import jobs were interrupted by a restart and marked failed", interrupted);
+        }
     }
 
     @Modified
     void modified(RegistryConfig config) {
         limits = new ImportLimits(config.import_max_megabytes() * 1024L * 1024L, config.import_max_reported_errors(),
                 config.import_batch_size(), config.special_needs_extra_minutes());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        background.shutdownNow();
+        background.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -64,14 +101,15 @@ public class ParticipantImporter implements ParticipantImportService {
 
     @Override
     public ImportReport importParticipants(ImportRequest request, InputStream data, ImportProgress progress) {
-        ParticipantImportFormat format = formatFor(request.mediaType())
-                .orElseThrow(() -> new UnsupportedFormatException("Файлы типа «" + request.mediaType()
-                        + "» загрузить нельзя. Поддерживаются: " + supportedMediaTypes()));
+        ParticipantImportFormat format = requireFormat(request.mediaType());
         ImportLimits current = limits;
         long started = System.nanoTime();
-        try (ParticipantRowReader reader = format.open(new SizeLimitedInputStream(data, current.maxBytes()));
+        DigestInputStream digested = new DigestInputStream(new SizeLimitedInputStream(data, current.maxBytes()),
+                Uploads.sha256());
+        try (ParticipantRowReader reader = format.open(digested);
                 ParticipantWriter writer = new ParticipantWriter(dataSource.getConnection(), current.batchSize())) {
-            ImportReport report = runInTransaction(reader, writer, current, request, progress, format.name());
+            ImportReport report = runInTransaction(reader, writer, current, request, progress, format.name(),
+                    () -> Uploads.check(request.sha256(), Uploads.finish(digested)));
             LOG.log(System.Logger.Level.INFO, "Import of {0} with format {1}: {2} rows, {3} created, {4} unchanged, "
                     + "{5} rejected in {6} ms", request.source(), format.name(), report.rows(), report.created(),
                     report.unchanged(), report.rejected(), (System.nanoTime() - started) / 1_000_000);
@@ -84,12 +122,118 @@ public class ParticipantImporter implements ParticipantImportService {
         }
     }
 
+    @Override
+    public ImportJob submit(ImportRequest request, InputStream data) {
+        requireFormat(request.mediaType());
+        try {
+            Uploads.Stored upload = Uploads.store(data, uploads, limits.maxBytes());
+            try {
+                Uploads.check(request.sha256(), upload.sha256());
+                ImportJob job = new ImportJob(UUID.randomUUID().toString(), ImportJobState.QUEUED, request.source(),
+                        request.mediaType(), request.storeValidRows(), upload.sha256(), 0, 0, upload.size(),
+                        Instant.now(), null, null, null, null);
+                jobs.insert(job, node);
+                background.execute(() -> runJob(job, request, upload));
+                return job;
+            } catch (RuntimeException | SQLException e) {
+                Files.deleteIfExists(upload.file());
+                throw e;
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Upload failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public ImportJob job(String id) {
+        try {
+            ImportJob job = jobs.find(id);
+            if (job == null) {
+                throw new NotFoundException("Задания загрузки «" + id + "» нет");
+            }
+            return job;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading import job failed", e);
+        }
+    }
+
+    private void runJob(ImportJob job, ImportRequest request, Uploads.Stored upload) {
+        try (InputStream in = Files.newInputStream(upload.file())) {
+            jobs.running(job.id());
+            ImportReport report;
+            ImportJobState state;
+            try {
+                // The digest was checked on receipt: the job reads the stored file as is.
+                report = importParticipants(new ImportRequest(request.mediaType(), request.storeValidRows(),
+                        request.source()), in, new JobProgress(job.id()));
+                state = ImportJobState.DONE;
+            } catch (ImportRejectedException rejected) {
+                report = rejected.report();
+                state = ImportJobState.REJECTED;
+            }
+            jobs.finished(job.id(), state, report, upload.size());
+        } catch (AttestaException e) {
+            recordFailure(job.id(), e.type(), e.getMessage());
+        } catch (Exception e) {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(System.Logger.Level.ERROR, "Import job " + job.id() + " failed, incident " + incident, e);
+            recordFailure(job.id(), "server-error",
+                    "Внутренняя ошибка сервера; ничего не сохранено. Сообщите администратору номер инцидента " + incident);
+        } finally {
+            try {
+                Files.deleteIfExists(upload.file());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not delete upload " + upload.file(), e);
+            }
+        }
+    }
+
+    private void recordFailure(String id, String type, String message) {
+        try {
+            jobs.failed(id, type, message);
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.ERROR, "Could not record the failure of import job " + id, e);
+        }
+    }
+
+    /** Writes a job's progress to the database at most once a second. */
+    private final class JobProgress implements ImportProgress {
+        private final String id;
+        private long lastWritten;
+
+        JobProgress(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void advanced(long rows, long bytes) {
+            long now = System.nanoTime();
+            if (now - lastWritten < PROGRESS_EVERY_NANOS) {
+                return;
+            }
+            lastWritten = now;
+            try {
+                jobs.progress(id, rows, bytes);
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not record the progress of import job " + id, e);
+            }
+        }
+    }
+
+    private ParticipantImportFormat requireFormat(String mediaType) {
+        return formatFor(mediaType).orElseThrow(() -> new UnsupportedFormatException("Файлы типа «" + mediaType
+                + "» загрузить нельзя. Поддерживаются: " + supportedMediaTypes()));
+    }
+
+    /** One transaction: committed only when something was stored and the file's digest is right. */
     private static ImportReport runInTransaction(ParticipantRowReader reader, ParticipantWriter writer,
-            ImportLimits limits, ImportRequest request, ImportProgress progress, String formatName) throws SQLException {
+            ImportLimits limits, ImportRequest request, ImportProgress progress, String formatName,
+            DigestCheck digestCheck) throws SQLException, IOException {
         boolean committed = false;
         try {
             ImportReport report = new ImportRun(reader, writer, limits, request.storeValidRows(), progress,
                     Clock.systemDefaultZone()).run(formatName);
+            digestCheck.run();
             if (report.stored()) {
                 writer.commit();
                 committed = true;
@@ -102,6 +246,11 @@ public class ParticipantImporter implements ParticipantImportService {
         }
     }
 
+    @FunctionalInterface
+    private interface DigestCheck {
+        void run() throws IOException;
+    }
+
     Optional<ParticipantImportFormat> formatFor(String mediaType) {
         return formats.stream().filter(registered -> registered.reads(mediaType))
                 .max(Comparator.comparingInt(RegisteredFormat::ranking)
@@ -111,6 +260,14 @@ public class ParticipantImporter implements ParticipantImportService {
 
     private String supportedMediaTypes() {
         return String.join(", ", formats.stream().flatMap(f -> f.mediaTypes().stream()).distinct().sorted().toList());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 
     /** A format service with the properties that choose it. */

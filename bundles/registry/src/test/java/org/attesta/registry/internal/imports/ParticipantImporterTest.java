@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.attesta.api.common.InvalidInputException;
+import org.attesta.api.common.NotFoundException;
 import org.attesta.api.common.Problem;
 import org.attesta.api.common.TooLargeException;
 import org.attesta.api.common.UnsupportedFormatException;
@@ -26,6 +28,8 @@ import org.attesta.api.region.ParticipantField;
 import org.attesta.api.region.ParticipantImportFormat;
 import org.attesta.api.region.ParticipantRow;
 import org.attesta.api.region.ParticipantRowReader;
+import org.attesta.api.registry.ImportJob;
+import org.attesta.api.registry.ImportJobState;
 import org.attesta.api.registry.ImportProgress;
 import org.attesta.api.registry.ImportRejectedException;
 import org.attesta.api.registry.ImportReport;
@@ -69,6 +73,7 @@ class ParticipantImporterTest {
     @BeforeEach
     void createImporter() throws Exception {
         database.update("DELETE FROM participant");
+        database.update("DELETE FROM participant_count");
         importer = new ParticipantImporter(database.dataSource(), new Config());
         importer.addFormat(csv, Map.of(ParticipantImportFormat.MEDIA_TYPE, "text/csv", "service.ranking", -100,
                 "service.id", 1L));
@@ -522,6 +527,73 @@ class ParticipantImporterTest {
     }
 
     // --- helpers ---
+
+    // --- per-school counts, digests, background jobs ---
+
+    @Test
+    void storedRowsAreCountedPerSchoolInTheSameTransaction() throws Exception {
+        importCsv(false, person(1), person(2), line("Петров", "Пётр", "Ильич", "15.03.2010", "М", "1", "6110",
+                number(3), snils(3), OTHER_SCHOOL, "9А", "нет"));
+        assertThrows(ImportRejectedException.class, () -> importCsv(false, person(4), unknownSchool(5)));
+
+        assertEquals(2, database.count("SELECT participants FROM participant_count WHERE school_id = " + SCHOOL_ID));
+        assertEquals(1, database.count("SELECT participants FROM participant_count WHERE school_id = " + OTHER_SCHOOL_ID));
+    }
+
+    @Test
+    void aFileWhoseDigestDoesNotMatchStoresNothing() throws Exception {
+        byte[] file = csvFile(person(1), person(2));
+        InvalidInputException wrong = assertThrows(InvalidInputException.class, () -> importer.importParticipants(
+                new ImportRequest("text/csv", false, "test.csv", "0".repeat(64)), new ByteArrayInputStream(file),
+                ImportProgress.NONE));
+        assertEquals("digest-mismatch", wrong.type());
+        assertEquals(0, participants());
+
+        ImportReport report = importer.importParticipants(new ImportRequest("text/csv", false, "test.csv", sha256(file)),
+                new ByteArrayInputStream(file), ImportProgress.NONE);
+        assertEquals(2, report.created());
+    }
+
+    @Test
+    void backgroundJobRunsToDoneAndKeepsItsReport() throws Exception {
+        byte[] file = csvFile(person(1), person(2), person(3));
+        ImportJob queued = importer.submit(new ImportRequest("text/csv", false, "job.csv", sha256(file)),
+                new ByteArrayInputStream(file));
+        assertEquals(ImportJobState.QUEUED, queued.state());
+        assertEquals(file.length, queued.totalBytes());
+
+        ImportJob done = awaitJob(queued.id());
+        assertEquals(ImportJobState.DONE, done.state());
+        assertEquals(new ImportReport("csv", 3, 3, 0, 0, true, List.of()), done.report());
+        assertEquals(file.length, done.bytesRead());
+        assertEquals(3, participants());
+    }
+
+    @Test
+    void backgroundJobWithBadRowsIsRejectedWithItsErrors() throws Exception {
+        ImportJob job = awaitJob(importer.submit(new ImportRequest("text/csv", false, "bad.csv"),
+                new ByteArrayInputStream(csvFile(person(1), unknownSchool(2)))).id());
+        assertEquals(ImportJobState.REJECTED, job.state());
+        assertEquals(3, job.report().errors().get(0).line());
+        assertEquals(0, participants());
+        assertThrows(NotFoundException.class, () -> importer.job("no-such-job"));
+    }
+
+    private ImportJob awaitJob(String id) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            ImportJob job = importer.job(id);
+            if (job.state() != ImportJobState.QUEUED && job.state() != ImportJobState.RUNNING) {
+                return job;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
 
     private ImportReport importCsv(boolean storeValidRows, String... rows) {
         return importer.importParticipants(new ImportRequest("text/csv", storeValidRows, "test.csv"),
