@@ -53,8 +53,15 @@ final class Api {
 
     /** Waits until the API answers at all (the whiteboard registers it shortly after start). */
     Api awaitReady() {
-        Poll.until(AttestaTestSupport.STARTUP, "GET /api/v1/municipalities to answer 200",
-                () -> get("municipalities").status() == 200);
+        Response[] last = new Response[1];
+        try {
+            Poll.until(AttestaTestSupport.STARTUP, "GET /api/v1/municipalities to answer 200", () -> {
+                last[0] = get("municipalities");
+                return last[0].status() == 200;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last answer: " + last[0], e);
+        }
         return this;
     }
 
