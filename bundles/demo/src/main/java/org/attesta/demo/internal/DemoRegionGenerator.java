@@ -39,10 +39,14 @@ public final class DemoRegionGenerator {
     static final int MIN_SCHOOL_SIZE = 40;
     static final int MAX_SCHOOL_SIZE = 200;
 
-    /** One interview room per this many participants, between the limits below. */
-    private static final int PARTICIPANTS_PER_INTERVIEW_ROOM = 50;
+    /**
+     * One interview room per this many participants, between the limits below: at about 20
+     * minutes a participant (15 plus the changeover), 20 participants fill a room from 09:00 to
+     * about 15:40, as the schools plan it.
+     */
+    private static final int PARTICIPANTS_PER_INTERVIEW_ROOM = 20;
     static final int MIN_INTERVIEW_ROOMS = 2;
-    static final int MAX_INTERVIEW_ROOMS = 4;
+    static final int MAX_INTERVIEW_ROOMS = 12;
     private static final int MAX_CLASS_SIZE = 28;
     private static final String CLASS_LETTERS = "АБВГДЕЖИКЛМН";
 
