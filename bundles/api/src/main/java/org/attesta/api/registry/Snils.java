@@ -17,6 +17,14 @@ public record Snils(String digits) {
         }
     }
 
+    /** The СНИЛС of a nine-digit number with its checksum appended, as the Pension Fund issues it. */
+    public static Snils withChecksum(String nineDigits) {
+        if (nineDigits == null || !nineDigits.matches("\\d{9}")) {
+            throw new IllegalArgumentException("A СНИЛС number has nine digits: " + nineDigits);
+        }
+        return new Snils(nineDigits + String.format("%02d", checksum(nineDigits)));
+    }
+
     /** Reads a СНИЛС written with or without the usual separators ({@code 112-233-445 95}). */
     public static Snils parse(String text) {
         return new Snils(stripSeparators(text));

@@ -54,4 +54,10 @@ class SnilsTest {
     void wrongChecksumMessageNamesTheExpectedChecksum() {
         assertEquals("СНИЛС 11223344596: неверная контрольная сумма (ожидалось 95)", Snils.problemWith("11223344596"));
     }
+
+    @Test
+    void withChecksumAppendsTheChecksumOfTheNineDigits() {
+        assertEquals("112-233-445 95", Snils.withChecksum("112233445").formatted());
+        assertThrows(IllegalArgumentException.class, () -> Snils.withChecksum("12345"));
+    }
 }

@@ -58,26 +58,11 @@ final class IdentityNumbers {
 
     /** A СНИЛС with a valid checksum, unique in this run, written {@code 123-456-789 01}. */
     String snils() {
-        String digits;
+        Snils snils;
         do {
-            String number = String.valueOf(SNILS_LOWEST + random.nextInt(1_000_000_000 - SNILS_LOWEST));
-            digits = number + String.format("%02d", snilsChecksum(number));
-        } while (!usedSnils.add(digits));
-        // The constructor validates the checksum again, so a slip here fails loudly in the generator.
-        return new Snils(digits).formatted();
-    }
-
-    /** The checksum of the first nine digits of a СНИЛС, as the Pension Fund defines it. */
-    static int snilsChecksum(String nineDigits) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nineDigits.charAt(i) - '0') * (9 - i);
-        }
-        if (sum < 100) {
-            return sum;
-        }
-        int rest = sum % 101;
-        return rest == 100 ? 0 : rest;
+            snils = Snils.withChecksum(String.valueOf(SNILS_LOWEST + random.nextInt(1_000_000_000 - SNILS_LOWEST)));
+        } while (!usedSnils.add(snils.digits()));
+        return snils.formatted();
     }
 
     private IdentityDocument unique(DocumentType type, String series) {

@@ -126,12 +126,6 @@ class DemoRegionGeneratorTest {
     }
 
     @Test
-    void checksumMatchesTheSnilsClass() {
-        assertEquals(95, IdentityNumbers.snilsChecksum("112233445"));
-        assertNull(Snils.problemWith("112-233-445 95"));
-    }
-
-    @Test
     void documentsAreUniqueAndWellFormed() {
         Set<String> documents = new HashSet<>();
         for (ParticipantDraft p : REGION.participants()) {
