@@ -45,7 +45,9 @@ public class PostgresIT extends AttestaTestSupport {
                 editConfigurationFilePut(DATASOURCE, "url", jdbc.get("url")),
                 editConfigurationFilePut(DATASOURCE, "user", jdbc.get("user")),
                 editConfigurationFilePut(DATASOURCE, "password", jdbc.get("password")),
-                systemProperty("attesta.test.postgres").value("true"));
+                systemProperty("attesta.test.postgres").value("true"),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder(),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel(org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel.INFO));
     }
 
     @Test
