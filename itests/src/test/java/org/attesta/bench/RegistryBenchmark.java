@@ -47,6 +47,9 @@ public final class RegistryBenchmark {
     private static final String PASSWORD = "bench-password-2026";
     private static final int PARTICIPANTS = Integer.getInteger("bench.participants", 1_000_000);
     private static final int SCHOOLS = 500;
+    /** With both set, the run is on PostgreSQL: the server's database and an empty one for the raw reference. */
+    private static final String POSTGRES = blankToNull(System.getProperty("bench.postgres"));
+    private static final String POSTGRES_RAW = blankToNull(System.getProperty("bench.postgres.raw"));
     private static final String[] SURNAMES = {"Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов",
         "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов",
         "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв",
@@ -78,9 +81,15 @@ public final class RegistryBenchmark {
         Path csv = work.resolve("participants.csv");
         writeParticipants(csv);
         record("csv file", PARTICIPANTS + " rows, " + Files.size(csv) / (1024 * 1024) + " MB");
+        if (POSTGRES == null) {
+            record("database", "embedded Derby 10.14, page cache 16,000 pages");
+        }
         rawJdbcRate();
 
         Path home = unpack(dist);
+        if (POSTGRES != null) {
+            usePostgres(home);
+        }
         Path gcLog = work.resolve("gc.log");
         port = freePort();
         long started = System.nanoTime();
@@ -145,14 +154,12 @@ public final class RegistryBenchmark {
 
     /** The same table, created by the same migrations, filled by plain JDBC batches in one transaction. */
     private void rawJdbcRate() throws Exception {
-        // The distribution's own Derby setting (etc/system.properties), so both sides match.
-        System.setProperty("derby.storage.pageCacheSize", "16000");
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(work.resolve("rawdb").toString());
-        dataSource.setCreateDatabase("create");
+        javax.sql.DataSource dataSource = rawDataSource();
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
+            if (database instanceof DerbyDatabase derby) {
+                derby.setShutdownEmbeddedDerby(false);
+            }
             Liquibase liquibase = new Liquibase("org/attesta/persistence/db/changelog.xml",
                     new ClassLoaderResourceAccessor(RegistryBenchmark.class.getClassLoader()), database);
             liquibase.update(new Contexts(), new LabelExpression());
@@ -182,6 +189,28 @@ public final class RegistryBenchmark {
             record("raw JDBC batch insert (same table and indexes, batches of 1000, one transaction)",
                     rate(PARTICIPANTS, elapsed) + " rows/s (" + ms(elapsed) + " ms)");
         }
+    }
+
+    /**
+     * Derby of the driver's own with the distribution's page cache, or with -Dbench.postgres.raw
+     * an empty PostgreSQL database of the same server the distribution uses.
+     */
+    private javax.sql.DataSource rawDataSource() throws SQLException {
+        if (POSTGRES_RAW != null) {
+            org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+            postgres.setURL(POSTGRES_RAW);
+            try (Connection c = postgres.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+                st.execute("CREATE SCHEMA public");
+            }
+            return postgres;
+        }
+        // The distribution's own Derby setting (etc/system.properties), so both sides match.
+        System.setProperty("derby.storage.pageCacheSize", "16000");
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(work.resolve("rawdb").toString());
+        derby.setCreateDatabase("create");
+        return derby;
     }
 
     private static void insertRaw(Connection connection) throws SQLException {
@@ -226,6 +255,27 @@ public final class RegistryBenchmark {
         try (var entries = Files.list(work)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("attesta-distribution")).findFirst().orElseThrow();
         }
+    }
+
+    /** Configuration alone, as docs/admin-guide.md tells an administrator. */
+    private void usePostgres(Path home) throws Exception {
+        String url = POSTGRES.substring(0, POSTGRES.indexOf('?'));
+        Map<String, String> query = new java.util.HashMap<>();
+        for (String pair : POSTGRES.substring(POSTGRES.indexOf('?') + 1).split("&")) {
+            query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(POSTGRES); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        }
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-attesta.cfg"), String.join("\n",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver", "dataSourceName = attesta-raw",
+                "url = " + url + "?reWriteBatchedInserts=true", "user = " + query.get("user"),
+                "password = " + query.get("password"), "pool = dbcp2", "xa = false", ""));
+        Path features = home.resolve("etc/org.apache.karaf.features.cfg");
+        Files.writeString(features, Files.readString(features).replace("    config/4.4.10\n",
+                "    config/4.4.10, \\\n    attesta-postgresql\n"));
+        record("database", "PostgreSQL " + url + " (raw reference in a second database of the same server)");
     }
 
     private Process start(Path home, Path gcLog) throws IOException {
@@ -401,6 +451,10 @@ public final class RegistryBenchmark {
         String line = "| " + what + " | " + value + " |";
         results.add(line);
         System.out.println(line);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static long rate(long rows, long nanos) {
