@@ -45,6 +45,15 @@ final class Params {
         };
     }
 
+    /** A length from a header: 0 when absent or not a number (then nothing depends on it). */
+    static long integerOrZero(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** A filter value: null when absent or blank. */
     static String filter(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -26,24 +26,45 @@ import org.attesta.api.registry.ParticipantQuery;
 import org.attesta.api.registry.ParticipantService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-@Component(service = ParticipantResource.class)
+@Component(service = ParticipantResource.class, configurationPid = "org.attesta.rest.import")
+@Designate(ocd = ParticipantResource.Config.class)
 @JaxrsResource
 @JaxrsApplicationSelect(AttestaApplication.SELECT)
 @Path("participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ParticipantResource {
+
+    @ObjectClassDefinition(name = "Attesta REST import")
+    public @interface Config {
+        @AttributeDefinition(description = "Files larger than this many megabytes are imported in the background "
+                + "(202 and a job) unless the request says async=false")
+        int background_above_megabytes() default 16;
+    }
+
     private final ParticipantService participants;
     private final ParticipantImportService importer;
+    private volatile long backgroundAboveBytes;
 
     @Activate
-    public ParticipantResource(@Reference ParticipantService participants, @Reference ParticipantImportService importer) {
+    public ParticipantResource(@Reference ParticipantService participants, @Reference ParticipantImportService importer,
+            Config config) {
         this.participants = participants;
         this.importer = importer;
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        backgroundAboveBytes = config.background_above_megabytes() * 1024L * 1024L;
     }
 
     /**
@@ -87,8 +108,10 @@ public class ParticipantResource {
      * Imports a participant file (text/csv by default; installed region formats add others).
      * With any bad row nothing is stored and the answer is 422 listing every bad row, unless
      * {@code storeValidRows=true}, which stores the good rows and lists the rejected ones.
-     * With {@code async=true} (or {@code Prefer: respond-async}) the file is received, verified
-     * and queued, and the answer is 202 with the job to follow at /import-jobs/{id}. The file's
+     * With {@code async=true} (or {@code Prefer: respond-async}), and for any file over the
+     * configured size unless {@code async=false}, the file is received, verified and queued, and
+     * the answer is 202 with the job to follow at /import-jobs/{id}: a long import never holds
+     * the request open. The file's
      * SHA-256 may be given as {@code Content-Digest: sha-256=:base64:} or {@code ?sha256=hex};
      * a file that does not match is refused.
      */
@@ -97,6 +120,7 @@ public class ParticipantResource {
     @Consumes(MediaType.WILDCARD)
     public Response importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Digest") String contentDigest, @HeaderParam("Prefer") String prefer,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @QueryParam("storeValidRows") String storeValidRows, @QueryParam("async") String async,
             @QueryParam("sha256") String sha256, @QueryParam("source") String source, InputStream body) {
         if (contentType == null || contentType.isBlank()) {
@@ -105,8 +129,9 @@ public class ParticipantResource {
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         ImportRequest request = new ImportRequest(mediaType, Params.flag("storeValidRows", storeValidRows, false),
                 source == null ? "REST" : source, Digests.expectedSha256(contentDigest, sha256));
-        boolean background = Params.flag("async", async, false)
-                || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"));
+        boolean large = Params.integerOrZero(contentLength) > backgroundAboveBytes;
+        boolean preferAsync = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+        boolean background = Params.flag("async", async, large || preferAsync);
         if (background) {
             ImportJob job = importer.submit(request, body);
             return Response.accepted(job).header("Location", "/api/v1/import-jobs/" + job.id()).build();

@@ -1,7 +1,11 @@
 package org.attesta.security.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.login.AppConfigurationEntry;
@@ -48,6 +52,7 @@ public class AdminBootstrap {
     static final String PASSWORD_VARIABLE = "ATTESTA_ADMIN_PASSWORD";
     private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
     private static final String PROXIED_MODULE_OPTION = "org.apache.karaf.jaas.module";
+    private static final String USERS_OPTION = "users";
     private static final System.Logger LOG = System.getLogger(AdminBootstrap.class.getName());
 
     @Activate
@@ -56,17 +61,49 @@ public class AdminBootstrap {
             List<JaasRealm> realms,
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
             List<BackingEngineFactory> factories) throws IOException {
-        Optional<BackingEngine> engine = engine(config.realm(), realms, factories);
-        if (engine.isEmpty()) {
+        Optional<RealmFile> realm = realmFile(config.realm(), realms, factories);
+        if (realm.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "No properties login module in realm {0}; no administrator created",
                     config.realm());
             return;
         }
-        new FirstAdministrator(engine.get(), config, System.getenv(PASSWORD_VARIABLE), dataDirectory(), System.out)
-                .ensure();
+        realm.get().update(engine -> new FirstAdministrator(engine, config, System.getenv(PASSWORD_VARIABLE),
+                dataDirectory(), System.out).ensure());
     }
 
-    private static Optional<BackingEngine> engine(String realmName, List<JaasRealm> realms,
+    /** The users file of a realm's properties module, and how to build a backing engine on a file. */
+    record RealmFile(Path file, Map<String, ?> options, BackingEngineFactory factory) {
+
+        /**
+         * Applies the changes to a copy of the users file and moves it into place in one step.
+         * The realm's login module reads the file on every login and writes it back when it finds
+         * a password it takes for plain text; reading a file half-written by the engine (which
+         * saves after every single change) can make it write back a broken one.
+         */
+        void update(Change change) throws IOException {
+            Path copy = Files.createTempFile(file.toAbsolutePath().getParent(), "users", ".tmp");
+            try {
+                if (Files.exists(file)) {
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Map<String, Object> onCopy = new HashMap<>(options);
+                onCopy.put(USERS_OPTION, copy.toString());
+                if (change.apply(factory.build(onCopy))) {
+                    Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Change {
+        /** @return whether anything changed */
+        boolean apply(BackingEngine engine) throws IOException;
+    }
+
+    private static Optional<RealmFile> realmFile(String realmName, List<JaasRealm> realms,
             List<BackingEngineFactory> factories) {
         for (JaasRealm realm : realms) {
             if (!realm.getName().equals(realmName)) {
@@ -75,12 +112,13 @@ public class AdminBootstrap {
             for (AppConfigurationEntry entry : realm.getEntries()) {
                 // Karaf wraps each module in a proxy and names the real one in an option.
                 Object module = entry.getOptions().get(PROXIED_MODULE_OPTION);
-                if (!PROPERTIES_MODULE.equals(module == null ? entry.getLoginModuleName() : module)) {
+                Object users = entry.getOptions().get(USERS_OPTION);
+                if (!PROPERTIES_MODULE.equals(module == null ? entry.getLoginModuleName() : module) || users == null) {
                     continue;
                 }
                 for (BackingEngineFactory factory : factories) {
                     if (PROPERTIES_MODULE.equals(factory.getModuleClass())) {
-                        return Optional.of(factory.build(entry.getOptions()));
+                        return Optional.of(new RealmFile(Path.of(users.toString()), entry.getOptions(), factory));
                     }
                 }
             }
