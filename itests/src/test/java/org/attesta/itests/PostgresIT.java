@@ -22,10 +22,8 @@ import org.ops4j.pax.exam.util.Filter;
 /**
  * The distribution on PostgreSQL by configuration alone: the shipped driver feature, a
  * datasource file pointing at the server, nothing else. Runs when ATTESTA_IT_POSTGRES_URL
- * names an empty database (profile postgres of the itests pom). Not part of CI yet: on this
- * machine it passed 6 runs of 8 on a fresh database; the two failing runs (the first ones of
- * the day) never got a 200 from the API within 120 s, while a distribution started by hand on
- * an empty database answered at once. See the closing note of issue 2.
+ * names an empty database (profile postgres of the itests pom); .ci/run sets one up when the
+ * machine can run PostgreSQL.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
