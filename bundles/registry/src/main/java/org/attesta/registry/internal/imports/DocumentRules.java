@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.attesta.api.registry.DocumentType;
+import org.attesta.registry.internal.Text;
 
 /**
  * How identity documents are written in import files: the type by code or name, and the
@@ -70,7 +71,7 @@ final class DocumentRules {
 
     /** The number of a document of the type; {@code text} is not null. */
     static Result number(DocumentType type, String text) {
-        String compact = Texts.withoutSpaces(text).toUpperCase(Locale.ROOT);
+        String compact = Text.withoutSpaces(text).toUpperCase(Locale.ROOT);
         switch (type) {
             case PASSPORT_RF:
                 return digits(compact, 6, "Номер паспорта «" + text + "» должен состоять из 6 цифр");
@@ -85,7 +86,7 @@ final class DocumentRules {
         if (text == null) {
             return Result.problem("Для паспорта гражданина РФ нужна серия: 4 цифры (например 45 08)");
         }
-        return digits(Texts.withoutSpaces(text), 4, "Серия паспорта «" + text + "» должна состоять из 4 цифр (например 45 08)");
+        return digits(Text.withoutSpaces(text), 4, "Серия паспорта «" + text + "» должна состоять из 4 цифр (например 45 08)");
     }
 
     /** Exactly {@code count} digits; a shorter run of digits may have lost a leading zero in Excel. */
@@ -99,7 +100,7 @@ final class DocumentRules {
 
     /** A Roman number, a hyphen and two Russian letters, e.g. {@code IV-МЮ}; look-alike letters are accepted. */
     private static Result birthCertificateSeries(String text) {
-        String compact = Texts.withoutSpaces(text).toUpperCase(Locale.ROOT).replace('–', '-');
+        String compact = Text.withoutSpaces(text).toUpperCase(Locale.ROOT).replace('–', '-');
         int hyphen = compact.lastIndexOf('-');
         String roman = hyphen >= 0 ? compact.substring(0, hyphen) : cut(compact, 0, compact.length() - 2);
         String letters = hyphen >= 0 ? compact.substring(hyphen + 1) : cut(compact, compact.length() - 2, compact.length());
@@ -113,7 +114,7 @@ final class DocumentRules {
     }
 
     private static Result otherSeries(String text) {
-        String series = Texts.collapseSpaces(text.toUpperCase(Locale.ROOT));
+        String series = Text.collapseSpaces(text.toUpperCase(Locale.ROOT));
         boolean allowed = series.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '-');
         if (!allowed || series.length() > MAX_OTHER_SERIES) {
             return Result.problem("Серия документа «" + text + "»: допустимы буквы, цифры, пробел и дефис, не более "
@@ -161,7 +162,7 @@ final class DocumentRules {
     /** Lower case, {@code ё} as {@code е}, single spaces, without a final full stop. */
     private static String normaliseName(String text) {
         String lower = text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
-        String spaced = Texts.collapseSpaces(lower);
+        String spaced = Text.collapseSpaces(lower);
         return spaced.endsWith(".") ? spaced.substring(0, spaced.length() - 1).strip() : spaced;
     }
 

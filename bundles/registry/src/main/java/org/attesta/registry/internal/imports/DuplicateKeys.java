@@ -2,6 +2,7 @@ package org.attesta.registry.internal.imports;
 
 import java.util.Locale;
 import org.attesta.api.registry.IdentityDocument;
+import org.attesta.registry.internal.Text;
 
 /**
  * Keys that are equal for the same document or СНИЛС however it was typed, to find duplicates
@@ -45,7 +46,7 @@ public final class DuplicateKeys {
         StringBuilder folded = new StringBuilder(upper.length());
         for (int i = 0; i < upper.length(); i++) {
             char c = upper.charAt(i);
-            if (Texts.isSpace(c) || c == '-' || c == '–') {
+            if (Text.isSpace(c) || c == '-' || c == '–') {
                 continue;
             }
             folded.append(c == 'Ё' ? 'Е' : LookAlikes.toCyrillic(c));

@@ -146,7 +146,7 @@ final class ImportRun {
 
     private void write(NewParticipant p, ParticipantWriter.Stored sameDocument, ParticipantWriter.Stored sameSnils)
             throws SQLException {
-        if (sameDocument != null && ParticipantWriter.sameFields(sameDocument.fields(), p.fields())) {
+        if (sameDocument != null && sameDocument.fields().equals(p.fields())) {
             unchanged++;
             return;
         }

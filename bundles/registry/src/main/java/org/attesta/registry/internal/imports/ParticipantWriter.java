@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.attesta.registry.internal.ParticipantCounts;
 
 /**
@@ -180,9 +179,5 @@ final class ParticipantWriter implements AutoCloseable {
         } else {
             insert.setString(index, value);
         }
-    }
-
-    static boolean sameFields(StoredFields a, StoredFields b) {
-        return Objects.equals(a, b);
     }
 }

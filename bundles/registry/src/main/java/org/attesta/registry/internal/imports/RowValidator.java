@@ -19,6 +19,7 @@ import org.attesta.api.registry.ParticipantCategory;
 import org.attesta.api.registry.ParticipantDraft;
 import org.attesta.api.registry.Sex;
 import org.attesta.api.registry.Snils;
+import org.attesta.registry.internal.Text;
 
 /**
  * Turns a row of an import file into a participant draft, or into every problem the row has.
@@ -111,7 +112,7 @@ public final class RowValidator {
         if (value == null || (field == ParticipantField.PATRONYMIC && isLoneDash(value))) {
             return null;
         }
-        String name = Texts.collapseSpaces(value);
+        String name = Text.collapseSpaces(value);
         String invalid = invalidNameCharacters(name);
         if (!invalid.isEmpty()) {
             return check.fail(field, field.title() + " «" + value + "» содержит недопустимые символы: " + invalid
@@ -286,7 +287,7 @@ public final class RowValidator {
 
     /** Without spaces, upper case, and Latin look-alikes as Cyrillic unless the class is really Latin. */
     static String normaliseClass(String value) {
-        String compact = Texts.withoutSpaces(value).toUpperCase(Locale.ROOT);
+        String compact = Text.withoutSpaces(value).toUpperCase(Locale.ROOT);
         boolean latinOnlyLetter = compact.chars()
                 .anyMatch(c -> c >= 'A' && c <= 'Z' && !LookAlikes.hasCyrillicTwin((char) c));
         if (latinOnlyLetter) {
