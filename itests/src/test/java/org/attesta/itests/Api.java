@@ -18,15 +18,38 @@ final class Api {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String authorization;
+    private final String cookie;
+    private final String csrf;
 
     Api(int port, String user, String password) {
-        this.base = "http://127.0.0.1:" + port + "/api/v1/";
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this("http://127.0.0.1:" + port + "/api/v1/", user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                null, null);
+    }
+
+    private Api(String base, String authorization, String cookie, String csrf) {
+        this.base = base;
+        this.authorization = authorization;
+        this.cookie = cookie;
+        this.csrf = csrf;
     }
 
     Api withCredentials(String user, String password) {
         return new Api(Integer.parseInt(base.replaceAll(".*:(\\d+)/.*", "$1")), user, password);
+    }
+
+    /** As a script with a session token ({@code Authorization: Bearer}). */
+    Api withToken(String token) {
+        return new Api(base, "Bearer " + token, null, null);
+    }
+
+    /** As the web UI: the session cookie, and the CSRF token sent back with changes (null: left out). */
+    Api withCookie(String sessionCookie, String csrfToken) {
+        return new Api(base, null, sessionCookie, csrfToken);
+    }
+
+    Api anonymous() {
+        return new Api(base, null, null, null);
     }
 
     Response get(String path) {
@@ -75,6 +98,12 @@ final class Api {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            builder.header("X-CSRF-Token", csrf);
+        }
         return builder;
     }
 
@@ -82,7 +111,8 @@ final class Api {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -91,7 +121,17 @@ final class Api {
         }
     }
 
-    record Response(int status, String contentType, String challenge, String body) {
+    record Response(int status, String contentType, String challenge, String body,
+            java.util.Map<String, java.util.List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        String problemType() {
+            return json().get("type").asText().replace("urn:attesta:problem:", "");
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);

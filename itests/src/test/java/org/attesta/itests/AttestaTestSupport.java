@@ -18,7 +18,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.attesta.api.security.Caller;
+import org.attesta.api.security.CallerContext;
+import org.junit.After;
+import org.junit.Before;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
@@ -34,6 +43,27 @@ public abstract class AttestaTestSupport {
 
     @Inject
     protected SessionFactory sessionFactory;
+
+    @Inject
+    protected CallerContext callers;
+
+    private CallerContext.Binding administrator;
+
+    /**
+     * Tests that call services directly act as a platform administrator, as the shell does:
+     * every service checks the caller bound to the thread.
+     */
+    @Before
+    public void actAsAdministrator() {
+        administrator = callers.bind(Caller.platformAdministrator("itest", "127.0.0.1"));
+    }
+
+    @After
+    public void release() {
+        if (administrator != null) {
+            administrator.close();
+        }
+    }
 
     protected Option[] baseConfig(Option... extra) {
         String dist = System.getProperty("attesta.dist");
@@ -84,16 +114,34 @@ public abstract class AttestaTestSupport {
 
     /** Runs a shell command as a person would type it and returns what it printed. */
     protected String shell(String command) throws Exception {
+        return shellAs(command, "admin");
+    }
+
+    /**
+     * Runs a shell command as a signed-in Karaf user holding one role, as ssh would: the command
+     * ACL (etc/org.apache.karaf.command.acl.attesta.cfg) decides on that role.
+     */
+    protected String shellAs(String command, String role) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, out, out);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("itest-" + role));
+        subject.getPrincipals().add(new RolePrincipal(role));
         try {
-            Object result = session.execute(command);
-            if (result != null) {
-                out.println(result);
-            }
-        } finally {
-            session.close();
+            Subject.doAs(subject, (PrivilegedExceptionAction<Void>) () -> {
+                Session session = sessionFactory.create(System.in, out, out);
+                try {
+                    Object result = session.execute(command);
+                    if (result != null) {
+                        out.println(result);
+                    }
+                } finally {
+                    session.close();
+                }
+                return null;
+            });
+        } catch (PrivilegedActionException e) {
+            throw e.getException();
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

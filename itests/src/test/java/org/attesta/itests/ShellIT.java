@@ -1,6 +1,7 @@
 package org.attesta.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -122,9 +123,33 @@ public class ShellIT extends AttestaTestSupport {
     @Test
     public void everyCommandHasHelp() throws Exception {
         for (String command : new String[] {"participants", "participant", "schools", "school", "exam-days", "exam-day",
-                "import", "seating"}) {
+                "import", "seating", "accounts", "account", "account-issue", "accounts-issue", "credentials", "audit",
+                "audit-verify"}) {
             String help = shell("attesta:" + command + " --help");
             assertTrue(command + ": " + help, help.contains("DESCRIPTION") && help.contains("SYNTAX"));
         }
+    }
+
+    @Test
+    public void accountsAreIssuedAndTheirPasswordShownOnceFromTheShell() throws Exception {
+        String issued = shell("attesta:account-issue -r EXPERT@region shell-expert 'Эксперт из оболочки'");
+        assertTrue(issued, issued.contains("shell-expert"));
+        String listed = shell("attesta:accounts -q shell- --pending");
+        assertTrue(listed, listed.contains("shell-expert") && listed.contains("пароль не выдан"));
+        String first = shell("attesta:credentials shell-expert");
+        assertTrue(first, first.matches("(?s).*shell-expert.*[A-Za-z2-9]{5}-[A-Za-z2-9]{5}-[A-Za-z2-9]{5}.*"));
+        Exception again = assertThrows(Exception.class, () -> shell("attesta:credentials shell-expert"));
+        assertTrue(again.getMessage(), again.getMessage().contains("уже был выдан"));
+        String reset = shell("attesta:account reset shell-expert");
+        assertTrue(reset, reset.contains("новый пароль"));
+        String audit = shell("attesta:audit --action account. -o shell-expert");
+        assertTrue(audit, audit.contains("account.issued") && audit.contains("account.credentials-viewed")
+                && audit.contains("account.reset") && audit.contains("itest-admin"));
+    }
+
+    @Test
+    public void onlyPlatformAdministratorsReachTheAttestaCommands() {
+        Exception refused = assertThrows(Exception.class, () -> shellAs("attesta:accounts", "viewer"));
+        assertTrue(refused.toString(), refused.toString().contains("attesta:accounts"));
     }
 }

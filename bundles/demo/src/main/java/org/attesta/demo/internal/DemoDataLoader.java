@@ -9,6 +9,17 @@ import java.util.concurrent.TimeUnit;
 import org.attesta.api.registry.AssignmentService;
 import org.attesta.api.registry.ParticipantService;
 import org.attesta.api.registry.RegistryService;
+import java.util.List;
+import java.util.Set;
+import org.attesta.api.security.AccountDraft;
+import org.attesta.api.security.AccountService;
+import org.attesta.api.security.BulkIssueRequest;
+import org.attesta.api.security.BulkIssueResult;
+import org.attesta.api.security.Caller;
+import org.attesta.api.security.Role;
+import org.attesta.api.security.RoleGrant;
+import org.attesta.api.security.Scope;
+import org.attesta.api.security.CallerContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -68,6 +79,9 @@ public class DemoDataLoader {
     private final AssignmentService assignmentService;
     private final Config config;
 
+    static final String DEMO_ADMINISTRATOR = "rcoi";
+    private final CallerContext callers;
+    private final AccountService accounts;
     private ExecutorService executor;
     private Future<?> loading = CompletableFuture.completedFuture(null);
     /** Asks the loading thread to stop between two service calls; interrupting one could break its transaction. */
@@ -78,7 +92,11 @@ public class DemoDataLoader {
             @Reference RegistryService registry,
             @Reference ParticipantService participantService,
             @Reference AssignmentService assignmentService,
+            @Reference CallerContext callers,
+            @Reference AccountService accounts,
             Config config) {
+        this.callers = callers;
+        this.accounts = accounts;
         this.registry = registry;
         this.participantService = participantService;
         this.assignmentService = assignmentService;
@@ -97,7 +115,8 @@ public class DemoDataLoader {
             thread.setDaemon(true);
             return thread;
         });
-        loading = executor.submit(this::loadIfRegistryEmpty);
+        // Loaded as Attesta itself: the registry checks every call against the bound caller.
+        loading = executor.submit(() -> callers.runAs(Caller.system("demo"), this::loadIfRegistryEmpty));
     }
 
     @Deactivate
@@ -143,6 +162,7 @@ public class DemoDataLoader {
         DemoRegionLoad load = new DemoRegionLoad(registry, participantService, assignmentService, () -> stopRequested);
         try {
             load.run(region);
+            issueAccounts();
             logger.info("Demo region loaded in {} ms: {}", millisSince(started), load.progress());
         } catch (CancellationException e) {
             logger.warn("Demo region load stopped by deactivation while loading {} after {} ms, having stored {}. "
@@ -154,6 +174,21 @@ public class DemoDataLoader {
                     + "runs on an empty registry; empty the registry and restart to load the demo region again.",
                     load.stage().description(), millisSince(started), load.progress(), withoutMessages(e, load));
         }
+    }
+
+    /**
+     * Staff accounts to sign in to the web UI with: the region's administrator, and the accounts
+     * the region hands to every МОУО and school. Their one-time passwords are not printed: an
+     * administrator takes each once, audited, with {@code attesta:credentials}.
+     */
+    private void issueAccounts() {
+        accounts.issue(new AccountDraft(DEMO_ADMINISTRATOR, "Администратор РЦОИ (демо)",
+                List.of(new RoleGrant(Role.REGION_ADMINISTRATOR, Scope.region()))));
+        BulkIssueResult issued = accounts.issueForTerritory(new BulkIssueRequest(Set.of(Role.MUNICIPAL_SPECIALIST,
+                Role.RESPONSIBLE_ORGANIZER, Role.TECHNICAL_SPECIALIST), null));
+        logger.info("Demo accounts issued: {} and {} for the municipalities and schools. Web UI: /ui/ ; the one-time "
+                + "password of {} is shown once by the shell command: attesta:credentials {}", DEMO_ADMINISTRATOR,
+                issued.issued(), DEMO_ADMINISTRATOR, DEMO_ADMINISTRATOR);
     }
 
     /**

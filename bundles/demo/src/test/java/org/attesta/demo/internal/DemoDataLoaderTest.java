@@ -21,6 +21,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DemoDataLoaderTest {
+    /** Records the accounts the loader issues. */
+    private final List<Object> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final org.attesta.api.security.AccountService accounts = (org.attesta.api.security.AccountService)
+            java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {org.attesta.api.security.AccountService.class}, (proxy, method, args) -> {
+                        issued.add(args[0]);
+                        return method.getName().equals("issueForTerritory")
+                                ? new org.attesta.api.security.BulkIssueResult(35, 0) : null;
+                    });
+
+    /** Remembers who the loader ran as, for the test that checks it loads as Attesta itself. */
+    private static final java.util.List<org.attesta.api.security.Caller> BOUND = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final org.attesta.api.security.CallerContext CALLERS = new org.attesta.api.security.CallerContext() {
+        @Override
+        public org.attesta.api.security.Caller current() {
+            return BOUND.isEmpty() ? org.attesta.api.security.Caller.anonymous(null) : BOUND.get(BOUND.size() - 1);
+        }
+
+        @Override
+        public Binding bind(org.attesta.api.security.Caller caller) {
+            BOUND.add(caller);
+            return () -> { };
+        }
+    };
+
     private static final int COUNT = 300;
     private static final long SEED = 7;
 
@@ -56,6 +81,12 @@ class DemoDataLoaderTest {
         String summary = log.at("info").get(log.at("info").size() - 1).message();
         assertTrue(summary.startsWith("Demo region loaded in "), summary);
         assertTrue(summary.contains(COUNT + " participants, " + COUNT + " assigned to the main day"), summary);
+        assertEquals(org.attesta.api.security.Caller.system("demo"), BOUND.get(BOUND.size() - 1),
+                "the registry is called as Attesta itself");
+        assertEquals("rcoi", ((org.attesta.api.security.AccountDraft) issued.get(0)).login());
+        assertEquals(java.util.Set.of(org.attesta.api.security.Role.MUNICIPAL_SPECIALIST,
+                org.attesta.api.security.Role.RESPONSIBLE_ORGANIZER, org.attesta.api.security.Role.TECHNICAL_SPECIALIST),
+                ((org.attesta.api.security.BulkIssueRequest) issued.get(1)).roles());
     }
 
     @Test
@@ -204,7 +235,7 @@ class DemoDataLoaderTest {
 
     @Test
     void anInvalidCountIsLoggedAndNothingIsLoaded() throws Exception {
-        loader = new DemoDataLoader(registry, participants, assignments, config(true, -5));
+        loader = new DemoDataLoader(registry, participants, assignments, CALLERS, accounts, config(true, -5));
         loader.logger = log.logger();
         loader.start();
         loader.loading().get(60, TimeUnit.SECONDS);
@@ -220,7 +251,7 @@ class DemoDataLoaderTest {
 
     /** Does what SCR does: constructor, field injection, then the activate method. */
     private DemoDataLoader activate(boolean enabled) {
-        DemoDataLoader component = new DemoDataLoader(registry, participants, assignments, config(enabled, COUNT));
+        DemoDataLoader component = new DemoDataLoader(registry, participants, assignments, CALLERS, accounts, config(enabled, COUNT));
         component.logger = log.logger();
         component.start();
         return component;

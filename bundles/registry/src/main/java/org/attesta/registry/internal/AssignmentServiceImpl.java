@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.persistence.Query;
+import org.attesta.api.audit.AuditActions;
+import org.attesta.api.security.Permission;
+import org.attesta.api.security.Territory;
+import org.attesta.registry.internal.entity.SchoolEntity;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.attesta.api.common.InvalidInputException;
@@ -29,10 +33,13 @@ import org.osgi.service.component.annotations.Reference;
 public class AssignmentServiceImpl implements AssignmentService {
     private static final int MAX_IDS = 10_000;
     private final Tx tx;
+    private final Guard guard;
 
     @Activate
-    public AssignmentServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa) {
+    public AssignmentServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa,
+            @Reference Guard guard) {
         this.tx = new Tx(jpa);
+        this.guard = guard;
     }
 
     @Override
@@ -44,8 +51,18 @@ public class AssignmentServiceImpl implements AssignmentService {
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("day", examDayId);
             if (schoolCode != null) {
+                SchoolEntity school = Lookups.schoolEntity(em, schoolCode);
+                guard.requireSchool(em, Permission.REGISTRY_READ, school);
                 where += " AND p.schoolId = :school";
-                parameters.put("school", Lookups.schoolEntity(em, schoolCode).getId());
+                parameters.put("school", school.getId());
+            }
+            List<Long> visible = guard.visibleSchoolIds(em, Permission.REGISTRY_READ);
+            if (visible != null) {
+                if (visible.isEmpty()) {
+                    return new Page<Assignment>(List.of(), 0);
+                }
+                where += " AND p.schoolId IN :visible";
+                parameters.put("visible", visible);
             }
             TypedQuery<Object[]> select = em.createQuery("SELECT p, s.code" + where + " ORDER BY s.code, p.searchKey, p.id",
                     Object[].class);
@@ -75,8 +92,11 @@ public class AssignmentServiceImpl implements AssignmentService {
             Set<Long> ids = new LinkedHashSet<>(participantIds);
             List<Problem> missing = new ArrayList<>();
             for (Long id : ids) {
-                if (id == null || em.find(ParticipantEntity.class, id) == null) {
+                ParticipantEntity participant = id == null ? null : em.find(ParticipantEntity.class, id);
+                if (participant == null) {
                     missing.add(new Problem(0, "participantIds", "Участника с id " + id + " нет"));
+                } else {
+                    guard.requireSchool(em, Permission.SEATING_EDIT, participant.getSchoolId());
                 }
             }
             if (!missing.isEmpty()) {
@@ -90,14 +110,23 @@ public class AssignmentServiceImpl implements AssignmentService {
                     added++;
                 }
             }
+            if (added > 0) {
+                guard.audit(AuditActions.UPDATED, "exam-day", String.valueOf(examDayId), Map.of(),
+                        Map.of("assigned", String.valueOf(added)));
+            }
             return added;
         });
     }
 
     @Override
     public int assignAll(long examDayId, String schoolCode) {
-        return tx.call(em -> {
+        int assigned = tx.call(em -> {
             ExamDayEntity day = Lookups.examDayEntity(em, examDayId);
+            if (schoolCode == null) {
+                guard.require(Permission.SEATING_EDIT, Territory.region());
+            } else {
+                guard.requireSchool(em, Permission.SEATING_EDIT, Lookups.schoolEntity(em, schoolCode));
+            }
             // One statement, so assigning a whole region does not load a participant into memory.
             String sql = "INSERT INTO assignment (exam_day_id, participant_id) SELECT ?, p.id FROM participant p"
                     + " WHERE NOT EXISTS (SELECT 1 FROM assignment a, exam_day d WHERE a.participant_id = p.id"
@@ -110,6 +139,9 @@ public class AssignmentServiceImpl implements AssignmentService {
             }
             return insert.executeUpdate();
         });
+        guard.audit(AuditActions.UPDATED, "exam-day", String.valueOf(examDayId), Map.of(),
+                Map.of("assigned", String.valueOf(assigned), "school", schoolCode == null ? "*" : schoolCode));
+        return assigned;
     }
 
     @Override
@@ -120,9 +152,12 @@ public class AssignmentServiceImpl implements AssignmentService {
             if (assignment == null) {
                 throw new NotFoundException("Участник " + participantId + " не назначен на этот день");
             }
+            guard.requireSchool(em, Permission.SEATING_EDIT, em.find(ParticipantEntity.class, participantId).getSchoolId());
             em.createQuery("DELETE FROM SeatEntity s WHERE s.examDayId = :day AND s.participantId = :participant")
                     .setParameter("day", examDayId).setParameter("participant", participantId).executeUpdate();
             em.remove(assignment);
         });
+        guard.audit(AuditActions.UPDATED, "exam-day", String.valueOf(examDayId), Map.of(),
+                Map.of("unassigned", String.valueOf(participantId)));
     }
 }

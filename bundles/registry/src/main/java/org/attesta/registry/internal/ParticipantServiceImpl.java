@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.persistence.EntityManager;
+import org.attesta.api.audit.AuditActions;
+import org.attesta.api.security.Permission;
+import org.attesta.api.security.Territory;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.attesta.api.common.ConflictException;
@@ -37,10 +40,13 @@ public class ParticipantServiceImpl implements ParticipantService {
     private final RowValidator validator = new RowValidator(Clock.systemDefaultZone());
     private volatile int specialNeedsExtraMinutes;
 
+    private final Guard guard;
+
     @Activate
     public ParticipantServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa,
-            RegistryConfig config) {
+            @Reference Guard guard, RegistryConfig config) {
         this.tx = new Tx(jpa);
+        this.guard = guard;
         modified(config);
     }
 
@@ -52,7 +58,8 @@ public class ParticipantServiceImpl implements ParticipantService {
     @Override
     public Page<Participant> search(ParticipantQuery query) {
         return tx.call(em -> {
-            List<Long> schoolIds = schoolFilter(em, query);
+            List<Long> schoolIds = Guard.within(schoolFilter(em, query),
+                    guard.visibleSchoolIds(em, Permission.PARTICIPANTS_READ));
             String text = Text.searchKey(query.text());
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> parameters = new HashMap<>();
@@ -91,15 +98,18 @@ public class ParticipantServiceImpl implements ParticipantService {
     }
 
     /** The schools a query is limited to, or null for every school. */
-    private static List<Long> schoolFilter(EntityManager em, ParticipantQuery query) {
+    private List<Long> schoolFilter(EntityManager em, ParticipantQuery query) {
         List<Long> schoolIds = null;
         if (query.municipalityCode() != null) {
             long municipality = Lookups.municipalityEntity(em, query.municipalityCode()).getId();
+            guard.requireMunicipality(Permission.PARTICIPANTS_READ, query.municipalityCode());
             schoolIds = em.createQuery("SELECT s.id FROM SchoolEntity s WHERE s.municipalityId = :m", Long.class)
                     .setParameter("m", municipality).getResultList();
         }
         if (query.schoolCode() != null) {
-            long school = Lookups.schoolEntity(em, query.schoolCode()).getId();
+            SchoolEntity entity = Lookups.schoolEntity(em, query.schoolCode());
+            guard.requireSchool(em, Permission.PARTICIPANTS_READ, entity);
+            long school = entity.getId();
             schoolIds = schoolIds == null || schoolIds.contains(school) ? List.of(school) : List.of();
         }
         return schoolIds;
@@ -115,7 +125,9 @@ public class ParticipantServiceImpl implements ParticipantService {
                 .setParameter("ids", ids).getResultList().forEach(p -> rows.put(p.getId(), p));
         List<ParticipantEntity> ordered = ids.stream().map(rows::get).toList();
         Map<Long, String> schoolCodes = schoolCodes(em, ordered);
-        return ordered.stream().map(p -> ParticipantMapping.toRecord(p, schoolCodes.get(p.getSchoolId()))).toList();
+        // Lists never show documents in full: one person at a time, audited, through participant(id).
+        return ordered.stream().map(p -> Masking.mask(ParticipantMapping.toRecord(p, schoolCodes.get(p.getSchoolId()))))
+                .toList();
     }
 
     /** The codes of the schools of one page of participants, in one query. */
@@ -132,15 +144,25 @@ public class ParticipantServiceImpl implements ParticipantService {
 
     @Override
     public Participant participant(long id) {
-        return tx.call(em -> {
+        boolean[] full = new boolean[1];
+        Participant participant = tx.call(em -> {
             ParticipantEntity entity = entity(em, id);
-            return ParticipantMapping.toRecord(entity, em.find(SchoolEntity.class, entity.getSchoolId()).getCode());
+            SchoolEntity school = em.find(SchoolEntity.class, entity.getSchoolId());
+            Territory territory = Guard.territory(em, school);
+            guard.require(Permission.PARTICIPANTS_READ, territory);
+            full[0] = guard.allows(Permission.PERSONAL_DATA_READ, territory);
+            return ParticipantMapping.toRecord(entity, school.getCode());
         });
+        if (!full[0]) {
+            return Masking.mask(participant);
+        }
+        guard.audit(AuditActions.PERSONAL_DATA_VIEWED, "participant", String.valueOf(id), Map.of(), Map.of());
+        return participant;
     }
 
     @Override
     public Participant create(ParticipantDraft draft) {
-        return tx.call(em -> {
+        Participant created = tx.call(em -> {
             ParticipantEntity entity = new ParticipantEntity();
             SchoolEntity school = fill(em, entity, draft);
             em.persist(entity);
@@ -148,12 +170,19 @@ public class ParticipantServiceImpl implements ParticipantService {
             ParticipantCounts.add(em, school.getId(), 1);
             return ParticipantMapping.toRecord(entity, school.getCode());
         });
+        guard.audit(AuditActions.CREATED, "participant", String.valueOf(created.id()), Map.of(),
+                AuditDetails.of(created));
+        return created;
     }
 
     @Override
     public Participant update(long id, ParticipantDraft draft) {
-        return tx.call(em -> {
+        Participant[] before = new Participant[1];
+        Participant updated = tx.call(em -> {
             ParticipantEntity entity = entity(em, id);
+            SchoolEntity previous = em.find(SchoolEntity.class, entity.getSchoolId());
+            guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, previous);
+            before[0] = ParticipantMapping.toRecord(entity, previous.getCode());
             long previousSchool = entity.getSchoolId();
             SchoolEntity school = fill(em, entity, draft);
             em.flush();
@@ -163,17 +192,26 @@ public class ParticipantServiceImpl implements ParticipantService {
             }
             return ParticipantMapping.toRecord(entity, school.getCode());
         });
+        Map<String, Map<String, String>> change = AuditDetails.changes(before[0], updated);
+        guard.audit(AuditActions.UPDATED, "participant", String.valueOf(id), change.get("before"), change.get("after"));
+        return updated;
     }
 
     @Override
     public void delete(long id) {
+        Participant[] before = new Participant[1];
         tx.run(em -> {
-            long schoolId = entity(em, id).getSchoolId();
+            ParticipantEntity doomed = entity(em, id);
+            SchoolEntity school = em.find(SchoolEntity.class, doomed.getSchoolId());
+            guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, school);
+            before[0] = ParticipantMapping.toRecord(doomed, school.getCode());
+            long schoolId = doomed.getSchoolId();
             em.createQuery("DELETE FROM SeatEntity s WHERE s.participantId = :id").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM AssignmentEntity a WHERE a.participantId = :id").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM ParticipantEntity p WHERE p.id = :id").setParameter("id", id).executeUpdate();
             ParticipantCounts.add(em, schoolId, -1);
         });
+        guard.audit(AuditActions.DELETED, "participant", String.valueOf(id), AuditDetails.of(before[0]), Map.of());
     }
 
     private SchoolEntity fill(EntityManager em, ParticipantEntity entity, ParticipantDraft input) {
@@ -183,6 +221,7 @@ public class ParticipantServiceImpl implements ParticipantService {
             throw InvalidInputException.rule("unknown-school", "schoolCode",
                     "ОО с кодом «" + draft.schoolCode() + "» нет в реестре");
         }
+        guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, school);
         String documentKey = DuplicateKeys.documentKey(draft.document());
         String snilsKey = DuplicateKeys.snilsKey(draft.snils());
         rejectDuplicate(em, entity.getId(), "documentKey", documentKey,

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.persistence.EntityManager;
+import org.attesta.api.audit.AuditActions;
+import org.attesta.api.security.AccessScope;
+import org.attesta.api.security.Permission;
+import org.attesta.api.security.Territory;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.attesta.api.common.ConflictException;
@@ -36,26 +41,45 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = RegistryService.class)
 public class RegistryServiceImpl implements RegistryService {
     private final Tx tx;
+    private final Guard guard;
 
     @Activate
-    public RegistryServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa) {
+    public RegistryServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa,
+            @Reference Guard guard) {
         this.tx = new Tx(jpa);
+        this.guard = guard;
     }
 
     @Override
     public List<Municipality> municipalities() {
-        return tx.call(em -> em.createQuery("SELECT m FROM MunicipalityEntity m ORDER BY m.code", MunicipalityEntity.class)
-                .getResultList().stream().map(MunicipalityEntity::toRecord).toList());
+        return tx.call(em -> {
+            AccessScope scope = guard.scope(Permission.REGISTRY_READ);
+            List<MunicipalityEntity> all = em.createQuery("SELECT m FROM MunicipalityEntity m ORDER BY m.code",
+                    MunicipalityEntity.class).getResultList();
+            if (scope.region()) {
+                return all.stream().map(MunicipalityEntity::toRecord).toList();
+            }
+            Set<Long> ofVisibleSchools = scope.schools().isEmpty() ? Set.of() : Set.copyOf(em.createQuery(
+                    "SELECT s.municipalityId FROM SchoolEntity s WHERE s.code IN :codes", Long.class)
+                    .setParameter("codes", List.copyOf(scope.schools())).getResultList());
+            return all.stream().filter(m -> scope.municipalities().contains(m.getCode())
+                    || ofVisibleSchools.contains(m.getId())).map(MunicipalityEntity::toRecord).toList();
+        });
     }
 
     @Override
     public Municipality municipality(String code) {
-        return tx.call(em -> Lookups.municipalityEntity(em, code).toRecord());
+        return tx.call(em -> {
+            MunicipalityEntity municipality = Lookups.municipalityEntity(em, code);
+            guard.requireMunicipalityVisible(em, Permission.REGISTRY_READ, municipality);
+            return municipality.toRecord();
+        });
     }
 
     @Override
     public Municipality createMunicipality(MunicipalityDraft draft) {
-        return tx.call(em -> {
+        guard.require(Permission.SCHOOLS_EDIT, Territory.region());
+        Municipality created = tx.call(em -> {
             MunicipalityEntity entity = new MunicipalityEntity();
             fill(entity, draft);
             if (Lookups.findMunicipality(em, entity.getCode()) != null) {
@@ -65,12 +89,17 @@ public class RegistryServiceImpl implements RegistryService {
             em.flush();
             return entity.toRecord();
         });
+        guard.audit(AuditActions.CREATED, "municipality", created.code(), Map.of(), AuditDetails.of(created));
+        return created;
     }
 
     @Override
     public Municipality updateMunicipality(String code, MunicipalityDraft draft) {
-        return tx.call(em -> {
+        guard.require(Permission.SCHOOLS_EDIT, Territory.region());
+        Municipality[] before = new Municipality[1];
+        Municipality updated = tx.call(em -> {
             MunicipalityEntity entity = Lookups.municipalityEntity(em, code);
+            before[0] = entity.toRecord();
             fill(entity, draft);
             MunicipalityEntity other = Lookups.findMunicipality(em, entity.getCode());
             if (other != null && other.getId() != entity.getId()) {
@@ -79,6 +108,9 @@ public class RegistryServiceImpl implements RegistryService {
             em.flush();
             return entity.toRecord();
         });
+        guard.audit(AuditActions.UPDATED, "municipality", updated.code(), AuditDetails.of(before[0]),
+                AuditDetails.of(updated));
+        return updated;
     }
 
     @Override
@@ -95,8 +127,17 @@ public class RegistryServiceImpl implements RegistryService {
             }
             if (municipalityCode != null) {
                 Lookups.municipalityEntity(em, municipalityCode);
+                guard.requireMunicipality(Permission.REGISTRY_READ, municipalityCode);
                 where.append(" AND m.code = :municipality");
                 parameters.put("municipality", municipalityCode.strip());
+            }
+            List<Long> visible = guard.visibleSchoolIds(em, Permission.REGISTRY_READ);
+            if (visible != null) {
+                if (visible.isEmpty()) {
+                    return new Page<School>(List.of(), 0);
+                }
+                where.append(" AND s.id IN :visible");
+                parameters.put("visible", visible);
             }
             TypedQuery<Object[]> query = em.createQuery("SELECT s, m.code" + where + " ORDER BY s.code", Object[].class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(s)" + where, Long.class);
@@ -114,15 +155,17 @@ public class RegistryServiceImpl implements RegistryService {
     public School school(String code) {
         return tx.call(em -> {
             SchoolEntity school = Lookups.schoolEntity(em, code);
+            guard.requireSchool(em, Permission.REGISTRY_READ, school);
             return school.toRecord(em.find(MunicipalityEntity.class, school.getMunicipalityId()).getCode());
         });
     }
 
     @Override
     public School createSchool(SchoolDraft draft) {
-        return tx.call(em -> {
+        School created = tx.call(em -> {
             SchoolEntity entity = new SchoolEntity();
             MunicipalityEntity municipality = fill(em, entity, draft);
+            guard.require(Permission.SCHOOLS_EDIT, Territory.school(municipality.getCode(), entity.getCode()));
             if (Lookups.findSchool(em, entity.getCode()) != null) {
                 throw new ConflictException("duplicate-code", "ОО с кодом " + entity.getCode() + " уже есть");
             }
@@ -130,13 +173,19 @@ public class RegistryServiceImpl implements RegistryService {
             em.flush();
             return entity.toRecord(municipality.getCode());
         });
+        guard.audit(AuditActions.CREATED, "school", created.code(), Map.of(), AuditDetails.of(created));
+        return created;
     }
 
     @Override
     public School updateSchool(String code, SchoolDraft draft) {
-        return tx.call(em -> {
+        School[] before = new School[1];
+        School updated = tx.call(em -> {
             SchoolEntity entity = Lookups.schoolEntity(em, code);
+            guard.requireSchool(em, Permission.SCHOOLS_EDIT, entity);
+            before[0] = entity.toRecord(em.find(MunicipalityEntity.class, entity.getMunicipalityId()).getCode());
             MunicipalityEntity municipality = fill(em, entity, draft);
+            guard.require(Permission.SCHOOLS_EDIT, Territory.school(municipality.getCode(), entity.getCode()));
             SchoolEntity other = Lookups.findSchool(em, entity.getCode());
             if (other != null && other.getId() != entity.getId()) {
                 throw new ConflictException("duplicate-code", "ОО с кодом " + entity.getCode() + " уже есть");
@@ -144,6 +193,8 @@ public class RegistryServiceImpl implements RegistryService {
             em.flush();
             return entity.toRecord(municipality.getCode());
         });
+        guard.audit(AuditActions.UPDATED, "school", updated.code(), AuditDetails.of(before[0]), AuditDetails.of(updated));
+        return updated;
     }
 
     @Override
@@ -153,14 +204,23 @@ public class RegistryServiceImpl implements RegistryService {
                     + " LEFT JOIN MunicipalityEntity m ON s.municipalityId = m.id WHERE 1 = 1");
             Map<String, Object> parameters = new HashMap<>();
             if (schoolCode != null) {
-                Lookups.schoolEntity(em, schoolCode);
+                guard.requireSchool(em, Permission.REGISTRY_READ, Lookups.schoolEntity(em, schoolCode));
                 where.append(" AND s.code = :school");
                 parameters.put("school", schoolCode.strip());
             }
             if (municipalityCode != null) {
                 Lookups.municipalityEntity(em, municipalityCode);
+                guard.requireMunicipality(Permission.REGISTRY_READ, municipalityCode);
                 where.append(" AND m.code = :municipality");
                 parameters.put("municipality", municipalityCode.strip());
+            }
+            List<Long> visible = guard.visibleSchoolIds(em, Permission.REGISTRY_READ);
+            if (visible != null) {
+                if (visible.isEmpty()) {
+                    return new Page<Venue>(List.of(), 0);
+                }
+                where.append(" AND s.id IN :visible");
+                parameters.put("visible", visible);
             }
             TypedQuery<Object[]> query = em.createQuery("SELECT v, s.code" + where + " ORDER BY v.code", Object[].class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(v)" + where, Long.class);
@@ -180,19 +240,21 @@ public class RegistryServiceImpl implements RegistryService {
     public Venue venue(long id) {
         return tx.call(em -> {
             VenueEntity venue = Lookups.venueEntity(em, id);
+            requireVenue(em, Permission.REGISTRY_READ, venue);
             return toRecord(venue, Lookups.schoolCode(em, venue.getSchoolId()));
         });
     }
 
     @Override
     public Venue createVenue(VenueDraft draft) {
-        return tx.call(em -> {
+        Venue created = tx.call(em -> {
             VenueEntity entity = new VenueEntity();
             entity.setCode(Text.required("code", "Код ППЭ", draft.code(), 20));
             entity.setName(Text.required("name", "Наименование", draft.name(), 500));
             entity.setAddress(Text.optional("address", "Адрес", draft.address(), 500));
             String schoolCode = Text.clean(draft.schoolCode());
             entity.setSchoolId(schoolCode == null ? null : Lookups.schoolEntity(em, schoolCode).getId());
+            requireVenue(em, Permission.VENUES_EDIT, entity);
             List<VenueEntity> same = em.createQuery("SELECT v FROM VenueEntity v WHERE v.code = :code", VenueEntity.class)
                     .setParameter("code", entity.getCode()).getResultList();
             if (!same.isEmpty()) {
@@ -202,20 +264,22 @@ public class RegistryServiceImpl implements RegistryService {
             em.flush();
             return toRecord(entity, schoolCode);
         });
+        guard.audit(AuditActions.CREATED, "venue", created.code(), Map.of(), AuditDetails.of(created));
+        return created;
     }
 
     @Override
     public List<Auditorium> auditoriums(long venueId) {
         return tx.call(em -> {
-            Lookups.venueEntity(em, venueId);
+            requireVenue(em, Permission.REGISTRY_READ, Lookups.venueEntity(em, venueId));
             return Lookups.auditoriumEntities(em, venueId).stream().map(AuditoriumEntity::toRecord).toList();
         });
     }
 
     @Override
     public Auditorium createAuditorium(long venueId, AuditoriumDraft draft) {
-        return tx.call(em -> {
-            Lookups.venueEntity(em, venueId);
+        Auditorium created = tx.call(em -> {
+            requireVenue(em, Permission.VENUES_EDIT, Lookups.venueEntity(em, venueId));
             AuditoriumEntity entity = new AuditoriumEntity();
             entity.setVenueId(venueId);
             entity.setNumber(Text.required("number", "Номер аудитории", draft.number(), 20));
@@ -235,10 +299,14 @@ public class RegistryServiceImpl implements RegistryService {
             em.flush();
             return entity.toRecord();
         });
+        guard.audit(AuditActions.CREATED, "auditorium", String.valueOf(created.id()), Map.of(),
+                AuditDetails.of(created));
+        return created;
     }
 
     @Override
     public List<ExamDay> examDays(String schoolYear) {
+        guard.require(Permission.REGISTRY_READ);
         return tx.call(em -> {
             String year = Text.clean(schoolYear);
             TypedQuery<ExamDayEntity> query = year == null
@@ -251,12 +319,14 @@ public class RegistryServiceImpl implements RegistryService {
 
     @Override
     public ExamDay examDay(long id) {
+        guard.require(Permission.REGISTRY_READ);
         return tx.call(em -> Lookups.examDayEntity(em, id).toRecord());
     }
 
     @Override
     public ExamDay createExamDay(ExamDayDraft draft) {
-        return tx.call(em -> {
+        guard.require(Permission.EXAM_DAYS_EDIT, Territory.region());
+        ExamDay created = tx.call(em -> {
             if (draft.date() == null) {
                 throw new InvalidInputException("date", "Укажите дату проведения (ГГГГ-ММ-ДД)");
             }
@@ -277,6 +347,17 @@ public class RegistryServiceImpl implements RegistryService {
             em.flush();
             return entity.toRecord();
         });
+        guard.audit(AuditActions.CREATED, "exam-day", String.valueOf(created.id()), Map.of(), AuditDetails.of(created));
+        return created;
+    }
+
+    /** A venue at a school lies in that school; a venue of its own (chosen by the region) in the region. */
+    private void requireVenue(EntityManager em, Permission permission, VenueEntity venue) {
+        if (venue.getSchoolId() == null) {
+            guard.require(permission, Territory.region());
+        } else {
+            guard.requireSchool(em, permission, venue.getSchoolId());
+        }
     }
 
     private static void fill(MunicipalityEntity entity, MunicipalityDraft draft) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
+import org.attesta.api.audit.AuditActions;
+import org.attesta.api.security.Permission;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.attesta.api.common.InvalidInputException;
 import org.attesta.api.common.NotFoundException;
@@ -41,12 +43,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = SeatingService.class, configurationPid = RegistryConfig.PID)
 public class SeatingServiceImpl implements SeatingService {
     private final Tx tx;
+    private final Guard guard;
     private volatile PlannerSettings settings;
 
     @Activate
     public SeatingServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa,
-            RegistryConfig config) {
+            @Reference Guard guard, RegistryConfig config) {
         this.tx = new Tx(jpa);
+        this.guard = guard;
         modified(config);
     }
 
@@ -63,31 +67,35 @@ public class SeatingServiceImpl implements SeatingService {
 
     @Override
     public Seating compute(long examDayId, String schoolCode, SeatingOptions options) {
-        return tx.call(em -> {
-            SchoolDay day = load(em, examDayId, schoolCode);
+        Seating seating = tx.call(em -> {
+            SchoolDay day = load(em, examDayId, schoolCode, Permission.SEATING_EDIT);
             SeatingPlan plan = SeatingPlanner.plan(day.candidates(), day.rooms(), day.seats(), options.keepManual(), settings);
             replaceSeats(em, day, plan.seats());
             return seating(day, plan.seats());
         });
+        guard.audit(AuditActions.UPDATED, "seating", examDayId + "/" + seating.schoolCode(), Map.of(),
+                Map.of("seats", String.valueOf(seating.seats().size()), "keepManual",
+                        String.valueOf(options.keepManual())));
+        return seating;
     }
 
     @Override
     public Seating seating(long examDayId, String schoolCode) {
         return tx.call(em -> {
-            SchoolDay day = load(em, examDayId, schoolCode);
+            SchoolDay day = load(em, examDayId, schoolCode, Permission.REGISTRY_READ);
             return seating(day, day.seats());
         });
     }
 
     @Override
     public Seating move(long examDayId, SeatMove move) {
-        return tx.call(em -> {
+        Seating seating = tx.call(em -> {
             ParticipantEntity participant = em.find(ParticipantEntity.class, move.participantId());
             if (participant == null) {
                 throw new NotFoundException("Участника с id " + move.participantId() + " нет");
             }
             SchoolEntity school = em.find(SchoolEntity.class, participant.getSchoolId());
-            SchoolDay day = load(em, examDayId, school.getCode());
+            SchoolDay day = load(em, examDayId, school.getCode(), Permission.SEATING_EDIT);
             Candidate who = day.candidates().stream().filter(c -> c.participantId() == move.participantId()).findFirst()
                     .orElseThrow(() -> InvalidInputException.rule("not-assigned", "participantId",
                             "Участник " + move.participantId() + " не назначен на этот день; сначала назначьте его"));
@@ -95,6 +103,10 @@ public class SeatingServiceImpl implements SeatingService {
             replaceSeats(em, day, seats);
             return seating(day, seats);
         });
+        guard.audit(AuditActions.UPDATED, "seating", examDayId + "/" + seating.schoolCode(), Map.of(),
+                Map.of("moved", String.valueOf(move.participantId()), "auditorium", String.valueOf(move.auditoriumId()),
+                        "start", String.valueOf(move.start())));
+        return seating;
     }
 
     /** What the seating of one school on one day depends on, read in one transaction. */
@@ -102,9 +114,10 @@ public class SeatingServiceImpl implements SeatingService {
             List<Seat> seats, Map<Long, ParticipantEntity> participants) {
     }
 
-    private SchoolDay load(EntityManager em, long examDayId, String schoolCode) {
+    private SchoolDay load(EntityManager em, long examDayId, String schoolCode, Permission permission) {
         Lookups.examDayEntity(em, examDayId);
         SchoolEntity school = Lookups.schoolEntity(em, schoolCode);
+        guard.requireSchool(em, permission, school);
         List<ParticipantEntity> assigned = em.createQuery("SELECT p FROM AssignmentEntity a, ParticipantEntity p"
                 + " WHERE a.examDayId = :day AND a.participantId = p.id AND p.schoolId = :school", ParticipantEntity.class)
                 .setParameter("day", examDayId).setParameter("school", school.getId()).getResultList();

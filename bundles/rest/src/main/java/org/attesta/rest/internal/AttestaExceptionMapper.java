@@ -3,9 +3,14 @@ package org.attesta.rest.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
+import org.attesta.api.common.AccessDeniedException;
 import org.attesta.api.common.AttestaException;
+import org.attesta.api.common.AuthenticationException;
+import org.attesta.api.common.TooManyRequestsException;
 import org.attesta.api.common.ConflictException;
 import org.attesta.api.common.InvalidInputException;
 import org.attesta.api.common.NotFoundException;
@@ -24,15 +29,44 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @JaxrsApplicationSelect(AttestaApplication.SELECT)
 public class AttestaExceptionMapper implements ExceptionMapper<AttestaException> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(AttestaException failure) {
+        return response(failure, headers == null
+                || Challenge.wanted(headers.getHeaderString("Sec-Fetch-Mode"), headers.getHeaderString("X-Requested-With")));
+    }
+
+    /**
+     * The problem response for a failure; a 401 carries a Basic challenge when {@code challenge}
+     * (see {@link Challenge}), a 429 says when to try again.
+     */
+    static Response response(AttestaException failure, boolean challenge) {
         int status = status(failure);
         List<Problem> errors = failure instanceof InvalidInputException invalid ? invalid.problems() : List.of();
-        return ProblemResponses.of(status, failure.type(), title(status), failure.getMessage(), errors,
+        Response response = ProblemResponses.of(status, failure.type(), title(status), failure.getMessage(), errors,
                 extensions(failure));
+        if (status == 401 && challenge) {
+            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, Challenge.BASIC).build();
+        }
+        if (failure instanceof TooManyRequestsException tooMany) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds())
+                    .build();
+        }
+        return response;
     }
 
     static int status(AttestaException failure) {
+        if (failure instanceof AuthenticationException) {
+            return 401;
+        }
+        if (failure instanceof AccessDeniedException) {
+            return 403;
+        }
+        if (failure instanceof TooManyRequestsException) {
+            return 429;
+        }
         if (failure instanceof NotFoundException) {
             return 404;
         }
@@ -74,6 +108,7 @@ public class AttestaExceptionMapper implements ExceptionMapper<AttestaException>
             case 413 -> "Слишком большой запрос";
             case 415 -> "Формат данных не поддерживается";
             case 422 -> "Данные не прошли проверку";
+            case 429 -> "Слишком много попыток";
             default -> "Ошибка сервера";
         };
     }

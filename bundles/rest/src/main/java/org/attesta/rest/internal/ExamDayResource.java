@@ -24,6 +24,7 @@ import org.attesta.api.registry.SeatMove;
 import org.attesta.api.registry.Seating;
 import org.attesta.api.registry.SeatingOptions;
 import org.attesta.api.registry.SeatingService;
+import org.attesta.api.security.Permission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -50,6 +51,7 @@ public class ExamDayResource {
     }
 
     @GET
+    @Requires(Permission.REGISTRY_READ)
     public Page<ExamDay> list(@QueryParam("year") String schoolYear) {
         List<ExamDay> days = registry.examDays(Params.filter(schoolYear));
         return new Page<>(days, days.size());
@@ -57,11 +59,13 @@ public class ExamDayResource {
 
     @GET
     @Path("{id}")
+    @Requires(Permission.REGISTRY_READ)
     public ExamDay get(@PathParam("id") String id) {
         return registry.examDay(Params.id("id", id));
     }
 
     @POST
+    @Requires(Permission.EXAM_DAYS_EDIT)
     public Response create(ExamDayDraft draft) {
         ExamDay created = registry.createExamDay(Params.body(draft));
         return Response.status(201).header("Location", "/api/v1/exam-days/" + created.id()).entity(created).build();
@@ -69,6 +73,7 @@ public class ExamDayResource {
 
     @GET
     @Path("{id}/assignments")
+    @Requires(Permission.REGISTRY_READ)
     public Page<Assignment> assignments(@PathParam("id") String id, @QueryParam("school") String school,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return assignments.assignments(Params.id("id", id), Params.filter(school), Params.page(page, size));
@@ -81,6 +86,7 @@ public class ExamDayResource {
      */
     @POST
     @Path("{id}/assignments")
+    @Requires(Permission.SEATING_EDIT)
     public Map<String, Integer> assign(@PathParam("id") String id, AssignmentRequest request) {
         long day = Params.id("id", id);
         AssignmentRequest body = Params.body(request);
@@ -100,6 +106,7 @@ public class ExamDayResource {
 
     @DELETE
     @Path("{id}/assignments/{participantId}")
+    @Requires(Permission.SEATING_EDIT)
     public Response unassign(@PathParam("id") String id, @PathParam("participantId") String participantId) {
         assignments.unassign(Params.id("id", id), Params.id("participantId", participantId));
         return Response.noContent().build();
@@ -107,6 +114,7 @@ public class ExamDayResource {
 
     @GET
     @Path("{id}/seating")
+    @Requires(Permission.REGISTRY_READ)
     public Seating seating(@PathParam("id") String id, @QueryParam("school") String school) {
         return seating.seating(Params.id("id", id), requiredSchool(school));
     }
@@ -114,6 +122,7 @@ public class ExamDayResource {
     /** Computes the seating; seats moved by hand stay unless {@code keepManual=false}. */
     @POST
     @Path("{id}/seating")
+    @Requires(Permission.SEATING_EDIT)
     public Seating computeSeating(@PathParam("id") String id, @QueryParam("school") String school,
             @QueryParam("keepManual") String keepManual) {
         return seating.compute(Params.id("id", id), requiredSchool(school),
@@ -123,6 +132,7 @@ public class ExamDayResource {
     /** Moves one participant to another auditorium or time; the seat becomes manual. */
     @PUT
     @Path("{id}/seating/{participantId}")
+    @Requires(Permission.SEATING_EDIT)
     public Seating move(@PathParam("id") String id, @PathParam("participantId") String participantId,
             SeatMoveRequest request) {
         SeatMoveRequest body = Params.body(request);

@@ -7,6 +7,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.attesta.api.registry.ImportJob;
 import org.attesta.api.registry.ParticipantImportService;
+import org.attesta.api.security.Permission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +30,7 @@ public class ImportJobResource {
 
     @GET
     @Path("{id}")
+    @Requires(Permission.PARTICIPANTS_IMPORT)
     public ImportJob get(@PathParam("id") String id) {
         return importer.job(id);
     }

@@ -14,6 +14,7 @@ import org.attesta.api.common.Page;
 import org.attesta.api.registry.Municipality;
 import org.attesta.api.registry.MunicipalityDraft;
 import org.attesta.api.registry.RegistryService;
+import org.attesta.api.security.Permission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +37,7 @@ public class MunicipalityResource {
 
     /** Every municipality of the region (there are tens, so no paging). */
     @GET
+    @Requires(Permission.REGISTRY_READ)
     public Page<Municipality> list() {
         List<Municipality> all = registry.municipalities();
         return new Page<>(all, all.size());
@@ -43,11 +45,13 @@ public class MunicipalityResource {
 
     @GET
     @Path("{code}")
+    @Requires(Permission.REGISTRY_READ)
     public Municipality get(@PathParam("code") String code) {
         return registry.municipality(code);
     }
 
     @POST
+    @Requires(Permission.SCHOOLS_EDIT)
     public Response create(MunicipalityDraft draft) {
         Municipality created = registry.createMunicipality(Params.body(draft));
         return Response.status(201).header("Location", "/api/v1/municipalities/" + created.code()).entity(created).build();
@@ -55,6 +59,7 @@ public class MunicipalityResource {
 
     @PUT
     @Path("{code}")
+    @Requires(Permission.SCHOOLS_EDIT)
     public Municipality update(@PathParam("code") String code, MunicipalityDraft draft) {
         return registry.updateMunicipality(code, Params.body(draft));
     }

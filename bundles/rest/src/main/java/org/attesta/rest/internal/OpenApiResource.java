@@ -31,6 +31,7 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
     public byte[] get() {
         return document.clone();
     }

@@ -24,6 +24,7 @@ import org.attesta.api.registry.ParticipantDraft;
 import org.attesta.api.registry.ParticipantImportService;
 import org.attesta.api.registry.ParticipantQuery;
 import org.attesta.api.registry.ParticipantService;
+import org.attesta.api.security.Permission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -72,6 +73,7 @@ public class ParticipantResource {
      * surname or of the full name.
      */
     @GET
+    @Requires(Permission.PARTICIPANTS_READ)
     public Page<Participant> list(@QueryParam("q") String q, @QueryParam("school") String school,
             @QueryParam("municipality") String municipality, @QueryParam("page") String page,
             @QueryParam("size") String size) {
@@ -81,11 +83,13 @@ public class ParticipantResource {
 
     @GET
     @Path("{id}")
+    @Requires(Permission.PARTICIPANTS_READ)
     public Participant get(@PathParam("id") String id) {
         return participants.participant(Params.id("id", id));
     }
 
     @POST
+    @Requires(Permission.PARTICIPANTS_EDIT)
     public Response create(ParticipantDraft draft) {
         Participant created = participants.create(Params.body(draft));
         return Response.status(201).header("Location", "/api/v1/participants/" + created.id()).entity(created).build();
@@ -93,12 +97,14 @@ public class ParticipantResource {
 
     @PUT
     @Path("{id}")
+    @Requires(Permission.PARTICIPANTS_EDIT)
     public Participant update(@PathParam("id") String id, ParticipantDraft draft) {
         return participants.update(Params.id("id", id), Params.body(draft));
     }
 
     @DELETE
     @Path("{id}")
+    @Requires(Permission.PARTICIPANTS_EDIT)
     public Response delete(@PathParam("id") String id) {
         participants.delete(Params.id("id", id));
         return Response.noContent().build();
@@ -118,6 +124,7 @@ public class ParticipantResource {
     @POST
     @Path("import")
     @Consumes(MediaType.WILDCARD)
+    @Requires(Permission.PARTICIPANTS_IMPORT)
     public Response importFile(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Digest") String contentDigest, @HeaderParam("Prefer") String prefer,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,

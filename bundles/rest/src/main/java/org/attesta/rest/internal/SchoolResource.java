@@ -14,6 +14,7 @@ import org.attesta.api.common.Page;
 import org.attesta.api.registry.RegistryService;
 import org.attesta.api.registry.School;
 import org.attesta.api.registry.SchoolDraft;
+import org.attesta.api.security.Permission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +36,7 @@ public class SchoolResource {
     }
 
     @GET
+    @Requires(Permission.REGISTRY_READ)
     public Page<School> list(@QueryParam("q") String q, @QueryParam("municipality") String municipality,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return registry.schools(Params.filter(q), Params.filter(municipality), Params.page(page, size));
@@ -42,11 +44,13 @@ public class SchoolResource {
 
     @GET
     @Path("{code}")
+    @Requires(Permission.REGISTRY_READ)
     public School get(@PathParam("code") String code) {
         return registry.school(code);
     }
 
     @POST
+    @Requires(Permission.SCHOOLS_EDIT)
     public Response create(SchoolDraft draft) {
         School created = registry.createSchool(Params.body(draft));
         return Response.status(201).header("Location", "/api/v1/schools/" + created.code()).entity(created).build();
@@ -54,6 +58,7 @@ public class SchoolResource {
 
     @PUT
     @Path("{code}")
+    @Requires(Permission.SCHOOLS_EDIT)
     public School update(@PathParam("code") String code, SchoolDraft draft) {
         return registry.updateSchool(code, Params.body(draft));
     }

@@ -16,6 +16,7 @@ import org.attesta.api.registry.AuditoriumDraft;
 import org.attesta.api.registry.RegistryService;
 import org.attesta.api.registry.Venue;
 import org.attesta.api.registry.VenueDraft;
+import org.attesta.api.security.Permission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +38,7 @@ public class VenueResource {
     }
 
     @GET
+    @Requires(Permission.REGISTRY_READ)
     public Page<Venue> list(@QueryParam("school") String school, @QueryParam("municipality") String municipality,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return registry.venues(Params.filter(school), Params.filter(municipality), Params.page(page, size));
@@ -44,11 +46,13 @@ public class VenueResource {
 
     @GET
     @Path("{id}")
+    @Requires(Permission.REGISTRY_READ)
     public Venue get(@PathParam("id") String id) {
         return registry.venue(Params.id("id", id));
     }
 
     @POST
+    @Requires(Permission.VENUES_EDIT)
     public Response create(VenueDraft draft) {
         Venue created = registry.createVenue(Params.body(draft));
         return Response.status(201).header("Location", "/api/v1/venues/" + created.id()).entity(created).build();
@@ -56,6 +60,7 @@ public class VenueResource {
 
     @GET
     @Path("{id}/auditoriums")
+    @Requires(Permission.REGISTRY_READ)
     public Page<Auditorium> auditoriums(@PathParam("id") String id) {
         List<Auditorium> all = registry.auditoriums(Params.id("id", id));
         return new Page<>(all, all.size());
@@ -63,6 +68,7 @@ public class VenueResource {
 
     @POST
     @Path("{id}/auditoriums")
+    @Requires(Permission.VENUES_EDIT)
     public Response createAuditorium(@PathParam("id") String id, AuditoriumDraft draft) {
         Auditorium created = registry.createAuditorium(Params.id("id", id), Params.body(draft));
         return Response.status(201).entity(created).build();

@@ -1,6 +1,5 @@
 package org.attesta.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -15,7 +14,7 @@ import org.attesta.api.registry.SeatingService;
 
 @Service
 @Command(scope = "attesta", name = "seating", description = "Computes and prints the seating of a school for an exam day")
-public class ComputeSeating implements Action {
+public class ComputeSeating extends AttestaAction {
     @Reference
     private SeatingService seating;
 
@@ -34,7 +33,7 @@ public class ComputeSeating implements Action {
     private boolean resetManual;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Seating result = showOnly ? seating.seating(examDay, school)
                 : seating.compute(examDay, school, new SeatingOptions(!resetManual));
         ShellTable table = new ShellTable();

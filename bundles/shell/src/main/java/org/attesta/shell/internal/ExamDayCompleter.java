@@ -15,8 +15,15 @@ public class ExamDayCompleter implements Completer {
     @Reference
     private RegistryService registry;
 
+    @Reference
+    private org.attesta.api.security.CallerContext callers;
+
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        return AttestaAction.asShellUser(callers, () -> completeAsUser(session, commandLine, candidates));
+    }
+
+    private int completeAsUser(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter ids = new StringsCompleter();
         registry.examDays(null).forEach(day -> ids.getStrings().add(Long.toString(day.id())));
         return ids.complete(session, commandLine, candidates);

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -23,7 +22,7 @@ import org.attesta.api.registry.ParticipantImportService;
 @Service
 @Command(scope = "attesta", name = "import", description = "Imports participants from a file exported by the regional database. "
         + "With any bad row nothing is stored unless --store-valid-rows is given.")
-public class ImportParticipants implements Action {
+public class ImportParticipants extends AttestaAction {
     private static final int LISTED_ERRORS = 20;
 
     @Reference
@@ -43,7 +42,7 @@ public class ImportParticipants implements Action {
     private boolean allErrors;
 
     @Override
-    public Object execute() throws IOException {
+    protected Object run() throws IOException {
         Path path = Path.of(file).toAbsolutePath();
         long size;
         try {

@@ -1,6 +1,5 @@
 package org.attesta.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -14,7 +13,7 @@ import org.attesta.api.registry.RegistryService;
 
 @Service
 @Command(scope = "attesta", name = "exam-days", description = "Lists exam days with the number of assigned participants")
-public class ListExamDays implements Action {
+public class ListExamDays extends AttestaAction {
     @Reference
     private RegistryService registry;
 
@@ -25,7 +24,7 @@ public class ListExamDays implements Action {
     private String year;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();
         table.column("Дата");

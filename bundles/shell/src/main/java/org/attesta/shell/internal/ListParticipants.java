@@ -1,6 +1,5 @@
 package org.attesta.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,7 +14,7 @@ import org.attesta.api.registry.ParticipantService;
 
 @Service
 @Command(scope = "attesta", name = "participants", description = "Lists and searches participants")
-public class ListParticipants implements Action {
+public class ListParticipants extends AttestaAction {
     @Reference
     private ParticipantService participants;
 
@@ -36,7 +35,7 @@ public class ListParticipants implements Action {
     private int size = PageRequest.DEFAULT_SIZE;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Page<Participant> found = participants.search(new ParticipantQuery(query, school, municipality,
                 new PageRequest(page, size)));
         ShellTable table = new ShellTable();

@@ -1,6 +1,5 @@
 package org.attesta.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,7 +12,7 @@ import org.attesta.api.registry.School;
 
 @Service
 @Command(scope = "attesta", name = "schools", description = "Lists schools (ОО), optionally of one municipality")
-public class ListSchools implements Action {
+public class ListSchools extends AttestaAction {
     @Reference
     private RegistryService registry;
 
@@ -30,7 +29,7 @@ public class ListSchools implements Action {
     private int size = PageRequest.DEFAULT_SIZE;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Page<School> schools = registry.schools(query, municipality, new PageRequest(page, size));
         ShellTable table = new ShellTable();
         table.column("Код");

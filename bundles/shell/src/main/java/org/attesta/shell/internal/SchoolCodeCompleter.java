@@ -16,8 +16,15 @@ public class SchoolCodeCompleter implements Completer {
     @Reference
     private RegistryService registry;
 
+    @Reference
+    private org.attesta.api.security.CallerContext callers;
+
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        return AttestaAction.asShellUser(callers, () -> completeAsUser(session, commandLine, candidates));
+    }
+
+    private int completeAsUser(Session session, CommandLine commandLine, List<String> candidates) {
         String typed = commandLine.getCursorArgument() == null ? ""
                 : commandLine.getCursorArgument().substring(0, commandLine.getArgumentPosition());
         StringsCompleter codes = new StringsCompleter();

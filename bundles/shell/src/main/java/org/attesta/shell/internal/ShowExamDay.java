@@ -1,6 +1,5 @@
 package org.attesta.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -13,7 +12,7 @@ import org.attesta.api.registry.RegistryService;
 
 @Service
 @Command(scope = "attesta", name = "exam-day", description = "Shows one exam day")
-public class ShowExamDay implements Action {
+public class ShowExamDay extends AttestaAction {
     @Reference
     private RegistryService registry;
 
@@ -25,7 +24,7 @@ public class ShowExamDay implements Action {
     private long id;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         ExamDay day = registry.examDay(id);
         System.out.println("Id:            " + day.id());
         System.out.println("Дата:          " + day.date());

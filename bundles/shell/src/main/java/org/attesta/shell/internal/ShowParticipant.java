@@ -1,6 +1,5 @@
 package org.attesta.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -10,7 +9,7 @@ import org.attesta.api.registry.ParticipantService;
 
 @Service
 @Command(scope = "attesta", name = "participant", description = "Shows one participant")
-public class ShowParticipant implements Action {
+public class ShowParticipant extends AttestaAction {
     @Reference
     private ParticipantService participants;
 
@@ -18,7 +17,7 @@ public class ShowParticipant implements Action {
     private long id;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Participant p = participants.participant(id);
         System.out.println("Id:             " + p.id());
         System.out.println("ФИО:            " + p.fullName());

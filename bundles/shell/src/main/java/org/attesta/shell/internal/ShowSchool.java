@@ -1,6 +1,5 @@
 package org.attesta.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -14,7 +13,7 @@ import org.attesta.api.registry.School;
 
 @Service
 @Command(scope = "attesta", name = "school", description = "Shows one school (ОО)")
-public class ShowSchool implements Action {
+public class ShowSchool extends AttestaAction {
     @Reference
     private RegistryService registry;
 
@@ -26,7 +25,7 @@ public class ShowSchool implements Action {
     private String code;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         School school = registry.school(code);
         long count = participants.search(new ParticipantQuery(null, school.code(), null, new PageRequest(0, 1))).total();
         System.out.println("Код:            " + school.code());

@@ -29,11 +29,11 @@ final class ImportJobs {
         this.dataSource = dataSource;
     }
 
-    void insert(ImportJob job, String node) throws SQLException {
+    void insert(ImportJob job, String node, String submittedBy) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("INSERT INTO import_job (id, node, state, source,"
-                        + " media_type, store_valid_rows, sha256, rows_read, bytes_read, total_bytes, submitted)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)")) {
+                        + " media_type, store_valid_rows, sha256, rows_read, bytes_read, total_bytes, submitted,"
+                        + " submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)")) {
             insert.setString(1, job.id());
             insert.setString(2, node);
             insert.setString(3, job.state().name());
@@ -43,7 +43,19 @@ final class ImportJobs {
             insert.setString(7, job.sha256());
             insert.setLong(8, job.totalBytes());
             insert.setTimestamp(9, Timestamp.from(job.submitted()));
+            insert.setString(10, submittedBy);
             insert.executeUpdate();
+        }
+    }
+
+    /** Who submitted a job, or null when unknown. */
+    String submitter(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement("SELECT submitted_by FROM import_job WHERE id = ?")) {
+            query.setString(1, id);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         }
     }
 

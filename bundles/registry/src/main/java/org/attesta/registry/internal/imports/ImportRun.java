@@ -35,6 +35,7 @@ final class ImportRun {
     private final ImportProgress progress;
     private final RowValidator validator;
     private final Map<String, Long> schoolIds;
+    private final java.util.Set<String> allowedSchools;
     private final boolean registryEmpty;
     private final LongHashSet documentsInFile = new LongHashSet();
     private final LongHashSet snilsInFile = new LongHashSet();
@@ -48,6 +49,13 @@ final class ImportRun {
 
     ImportRun(ParticipantRowReader reader, ParticipantWriter writer, ImportLimits limits, boolean storeValidRows,
             ImportProgress progress, Clock clock) throws SQLException {
+        this(reader, writer, limits, storeValidRows, progress, clock, null);
+    }
+
+    /** @param allowedSchools the codes of the schools the caller may import into, or null for all */
+    ImportRun(ParticipantRowReader reader, ParticipantWriter writer, ImportLimits limits, boolean storeValidRows,
+            ImportProgress progress, Clock clock, java.util.Set<String> allowedSchools) throws SQLException {
+        this.allowedSchools = allowedSchools;
         this.reader = reader;
         this.writer = writer;
         this.limits = limits;
@@ -91,6 +99,12 @@ final class ImportRun {
         if (schoolId == null) {
             reject(List.of(new Problem(row.line(), ParticipantField.SCHOOL_CODE.title(),
                     "ОО с кодом «" + draft.schoolCode() + "» нет в реестре. Проверьте код или сначала добавьте ОО")));
+            return;
+        }
+        if (allowedSchools != null && !allowedSchools.contains(draft.schoolCode())) {
+            reject(List.of(new Problem(row.line(), ParticipantField.SCHOOL_CODE.title(),
+                    "ОО «" + draft.schoolCode() + "» не относится к вашей территории: загружать её участников "
+                            + "вы не можете")));
             return;
         }
         NewParticipant participant = toNew(row.line(), draft, schoolId);

@@ -17,7 +17,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.attesta.api.audit.AuditActions;
+import org.attesta.api.security.AccessScope;
+import org.attesta.api.security.Caller;
+import org.attesta.api.security.CallerContext;
+import org.attesta.api.security.Permission;
+import org.attesta.api.security.Territory;
+import org.attesta.registry.internal.Guard;
 import org.attesta.api.common.AttestaException;
 import org.attesta.api.common.NotFoundException;
 import org.attesta.api.common.UnsupportedFormatException;
@@ -59,10 +71,15 @@ public class ParticipantImporter implements ParticipantImportService {
     private final List<RegisteredFormat> formats = new CopyOnWriteArrayList<>();
     private volatile ImportLimits limits;
 
+    private final Guard guard;
+    private final CallerContext callers;
+
     @Activate
     public ParticipantImporter(@Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
-            RegistryConfig config) throws SQLException {
+            @Reference Guard guard, @Reference CallerContext callers, RegistryConfig config) throws SQLException {
         this.dataSource = dataSource;
+        this.guard = guard;
+        this.callers = callers;
         this.jobs = new ImportJobs(dataSource);
         this.node = System.getProperty("karaf.name", "attesta") + "@" + hostName();
         this.uploads = Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")), "tmp", "imports");
@@ -101,6 +118,7 @@ public class ParticipantImporter implements ParticipantImportService {
 
     @Override
     public ImportReport importParticipants(ImportRequest request, InputStream data, ImportProgress progress) {
+        AccessScope scope = guard.scope(Permission.PARTICIPANTS_IMPORT);
         ParticipantImportFormat format = requireFormat(request.mediaType());
         ImportLimits current = limits;
         long started = System.nanoTime();
@@ -109,10 +127,13 @@ public class ParticipantImporter implements ParticipantImportService {
         try (ParticipantRowReader reader = format.open(digested);
                 ParticipantWriter writer = new ParticipantWriter(dataSource.getConnection(), current.batchSize())) {
             ImportReport report = runInTransaction(reader, writer, current, request, progress, format.name(),
-                    () -> Uploads.check(request.sha256(), Uploads.finish(digested)));
+                    () -> Uploads.check(request.sha256(), Uploads.finish(digested)), allowedSchools(scope));
             LOG.log(System.Logger.Level.INFO, "Import of {0} with format {1}: {2} rows, {3} created, {4} unchanged, "
                     + "{5} rejected in {6} ms", request.source(), format.name(), report.rows(), report.created(),
                     report.unchanged(), report.rejected(), (System.nanoTime() - started) / 1_000_000);
+            guard.audit(AuditActions.IMPORTED, "participants", request.source(), Map.of(), Map.of("format",
+                    format.name(), "rows", String.valueOf(report.rows()), "created", String.valueOf(report.created()),
+                    "rejected", String.valueOf(report.rejected()), "stored", String.valueOf(report.stored())));
             if (report.rejected() > 0 && !request.storeValidRows()) {
                 throw new ImportRejectedException(report);
             }
@@ -124,7 +145,9 @@ public class ParticipantImporter implements ParticipantImportService {
 
     @Override
     public ImportJob submit(ImportRequest request, InputStream data) {
+        guard.require(Permission.PARTICIPANTS_IMPORT);
         requireFormat(request.mediaType());
+        Caller submitter = callers.current();
         try {
             Uploads.Stored upload = Uploads.store(data, uploads, limits.maxBytes());
             try {
@@ -132,8 +155,9 @@ public class ParticipantImporter implements ParticipantImportService {
                 ImportJob job = new ImportJob(UUID.randomUUID().toString(), ImportJobState.QUEUED, request.source(),
                         request.mediaType(), request.storeValidRows(), upload.sha256(), 0, 0, upload.size(),
                         Instant.now(), null, null, null, null);
-                jobs.insert(job, node);
-                background.execute(() -> runJob(job, request, upload));
+                jobs.insert(job, node, submitter.login());
+                // The job runs for whoever submitted it, with that caller's territory.
+                background.execute(() -> callers.runAs(submitter, () -> runJob(job, request, upload)));
                 return job;
             } catch (RuntimeException | SQLException e) {
                 Files.deleteIfExists(upload.file());
@@ -150,6 +174,10 @@ public class ParticipantImporter implements ParticipantImportService {
             ImportJob job = jobs.find(id);
             if (job == null) {
                 throw new NotFoundException("Задания загрузки «" + id + "» нет");
+            }
+            // A job is its submitter's; the region may follow every job.
+            if (!java.util.Objects.equals(callers.current().login(), jobs.submitter(id))) {
+                guard.require(Permission.PARTICIPANTS_IMPORT, Territory.region());
             }
             return job;
         } catch (SQLException e) {
@@ -228,11 +256,11 @@ public class ParticipantImporter implements ParticipantImportService {
     /** One transaction: committed only when something was stored and the file's digest is right. */
     private static ImportReport runInTransaction(ParticipantRowReader reader, ParticipantWriter writer,
             ImportLimits limits, ImportRequest request, ImportProgress progress, String formatName,
-            DigestCheck digestCheck) throws SQLException, IOException {
+            DigestCheck digestCheck, Set<String> allowedSchools) throws SQLException, IOException {
         boolean committed = false;
         try {
             ImportReport report = new ImportRun(reader, writer, limits, request.storeValidRows(), progress,
-                    Clock.systemDefaultZone()).run(formatName);
+                    Clock.systemDefaultZone(), allowedSchools).run(formatName);
             digestCheck.run();
             if (report.stored()) {
                 writer.commit();
@@ -260,6 +288,27 @@ public class ParticipantImporter implements ParticipantImportService {
 
     private String supportedMediaTypes() {
         return String.join(", ", formats.stream().flatMap(f -> f.mediaTypes().stream()).distinct().sorted().toList());
+    }
+
+    /** The codes of the schools inside the scope, or null for the whole region. */
+    private Set<String> allowedSchools(AccessScope scope) throws SQLException {
+        if (scope.region()) {
+            return null;
+        }
+        Set<String> allowed = new HashSet<>(scope.schools());
+        if (!scope.municipalities().isEmpty()) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement query = connection.prepareStatement("SELECT s.code, m.code FROM school s"
+                            + " JOIN municipality m ON s.municipality_id = m.id");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (scope.municipalities().contains(rows.getString(2))) {
+                        allowed.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return allowed;
     }
 
     private static String hostName() {

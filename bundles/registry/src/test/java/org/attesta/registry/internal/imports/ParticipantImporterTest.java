@@ -40,6 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.attesta.registry.internal.TestAccess;
+import org.attesta.api.security.AccessScope;
 
 /** The participant import end to end: CSV in, rows in a real (in-memory Derby) registry schema. */
 class ParticipantImporterTest {
@@ -70,16 +72,43 @@ class ParticipantImporterTest {
         database.close();
     }
 
+    private TestAccess access;
+
     @BeforeEach
     void createImporter() throws Exception {
         database.update("DELETE FROM participant");
         database.update("DELETE FROM participant_count");
-        importer = new ParticipantImporter(database.dataSource(), new Config());
+        access = new TestAccess();
+        importer = new ParticipantImporter(database.dataSource(), access.guard(), access, new Config());
         importer.addFormat(csv, Map.of(ParticipantImportFormat.MEDIA_TYPE, "text/csv", "service.ranking", -100,
                 "service.id", 1L));
     }
 
     // --- a good file ---
+
+    @Test
+    void rowsOfSchoolsOutsideTheCallersTerritoryAreRejectedByLine() throws Exception {
+        access.narrowTo(new AccessScope(false, java.util.Set.of(), java.util.Set.of(SCHOOL)));
+        ImportReport report = importCsv(true, person(1), line("Семёнов", "Пётр", "Ильич", "05.03.2010", "м", "1",
+                "61 10", "100 001", snils(1), OTHER_SCHOOL, "9а", "нет"));
+
+        assertEquals(2, report.rows());
+        assertEquals(1, report.created());
+        assertEquals(1, report.rejected());
+        assertEquals(3, report.errors().get(0).line());
+        assertTrue(report.errors().get(0).message().contains("не относится к вашей территории"),
+                report.errors().get(0).message());
+        assertEquals(1, participants());
+    }
+
+    @Test
+    void aCallerWithoutTheImportPermissionIsRefusedBeforeReading() throws Exception {
+        access.narrowTo(AccessScope.NONE);
+        assertThrows(org.attesta.api.common.AccessDeniedException.class, () -> {
+            importCsv(false, person(1));
+        });
+        assertEquals(0, participants());
+    }
 
     @Test
     void goodFileIsStored() throws Exception {

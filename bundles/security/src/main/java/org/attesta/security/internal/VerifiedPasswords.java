@@ -1,0 +1,85 @@
+package org.attesta.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.attesta.api.security.Caller;
+
+/**
+ * Passwords of script requests (HTTP Basic) checked in the last minute, so that a script
+ * sending its password with every request costs one Argon2id check a minute, not one per
+ * request. Kept in this node's memory under a keyed hash with a key made at start, never in
+ * clear; a reset, disable or password change forgets them all.
+ */
+final class VerifiedPasswords {
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final Duration lifetime;
+    private final Clock clock;
+    private final SecretKeySpec key;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    VerifiedPasswords(Duration lifetime, SecureRandom random, Clock clock) {
+        this.lifetime = lifetime;
+        this.clock = clock;
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+    }
+
+    Optional<Caller> find(String login, char[] password, String address) {
+        if (lifetime.isZero()) {
+            return Optional.empty();
+        }
+        String id = id(login, password);
+        Entry entry = entries.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(entry.expires())) {
+            entries.remove(id, entry);
+            return Optional.empty();
+        }
+        Caller caller = entry.caller();
+        return Optional.of(new Caller(caller.kind(), caller.login(), caller.displayName(), caller.grants(), address,
+                caller.passwordChangeRequired()));
+    }
+
+    void remember(String login, char[] password, Caller caller) {
+        if (lifetime.isZero()) {
+            return;
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(id(login, password), new Entry(caller, clock.instant().plus(lifetime)));
+    }
+
+    void clear() {
+        entries.clear();
+    }
+
+    private String id(String login, char[] password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(login.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getEncoder().encodeToString(mac.doFinal(new String(password).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
+    private record Entry(Caller caller, Instant expires) {
+    }
+}

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { get } from '../api/client';
+import { errorMessage } from '../api/problem';
+import type { Page, Participant } from '../api/types';
+import { href } from '../app/nav';
+import { hasPermission, useSession } from '../app/session';
+import { useRemote } from '../app/useRemote';
+import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { PageHeading } from '../components/PageHeading';
+import { Pager, listSummary } from '../components/Pager';
+import { TableRegion } from '../components/TableRegion';
+import { t } from '../i18n';
+import { debounce } from '../lib/debounce';
+import { documentLabel, formatDate, fullName, specialNeedsLabel } from '../lib/format';
+import { listAddress, pageNumber } from '../lib/listQuery';
+
+const SIZE = 50;
+
+/** Participants the account may see, searched by surname; the search and page live in the address. */
+export default function Participants() {
+  // The route's own query: while the next page loads, this one stays on screen and must not refetch.
+  const { query } = useRoute();
+  const { route } = useLocation();
+  const { account } = useSession();
+  const canEdit = hasPermission(account, 'PARTICIPANTS_EDIT');
+  const canImport = hasPermission(account, 'PARTICIPANTS_IMPORT');
+  const q = query.q ?? '';
+  const page = pageNumber(query.page);
+  const [text, setText] = useState(q);
+
+  // Back/forward or a link changed the address: show its search text (but keep what is being typed).
+  useEffect(() => setText((typed) => (typed.trim() === q ? typed : q)), [q]);
+
+  const routeRef = useRef(route);
+  routeRef.current = route;
+  const search = useMemo(
+    () => debounce((value: string) => routeRef.current(listAddress(href('participants'), { q: value }), true), 300),
+    [],
+  );
+  useEffect(() => () => search.cancel(), [search]);
+
+  const remote = useRemote(
+    (signal) => get<Page<Participant>>('/participants', { query: { q, page, size: SIZE }, signal }),
+    [q, page],
+  );
+  const items = remote.data?.items ?? [];
+  const total = remote.data?.total ?? 0;
+
+  return (
+    <>
+      <PageHeading title={t('participants.title')} />
+      {(canEdit || canImport) && (
+        <p class="page-actions">
+          {canEdit && <a href={href('participants/new')}>{t('participants.add')}</a>}
+          {canImport && <a href={href('import')}>{t('participants.importLink')}</a>}
+        </p>
+      )}
+      <form
+        role="search"
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          search.cancel();
+          route(listAddress(href('participants'), { q: text }), true);
+        }}
+      >
+        <div class="field">
+          <label for="participant-search">{t('participants.search')}</label>
+          <input
+            id="participant-search"
+            type="search"
+            autocomplete="off"
+            spellcheck={false}
+            aria-describedby="participant-search-hint"
+            value={text}
+            onInput={(e) => {
+              const value = e.currentTarget.value;
+              setText(value);
+              search(value);
+            }}
+          />
+          <p id="participant-search-hint" class="hint">{t('participants.searchHint')}</p>
+        </div>
+      </form>
+      <StatusMessage>
+        {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
+      </StatusMessage>
+      <ErrorMessage>{remote.error ? errorMessage(remote.error) : ''}</ErrorMessage>
+      {remote.data && items.length === 0 && !remote.loading && <p>{t('participants.empty')}</p>}
+      {items.length > 0 && (
+        <TableRegion captionId="participants-caption" busy={remote.loading}>
+          <table class="data">
+            <caption id="participants-caption">{t('participants.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('participants.fullName')}</th>
+                <th scope="col">{t('participants.birthDate')}</th>
+                <th scope="col">{t('participants.school')}</th>
+                <th scope="col">{t('participants.className')}</th>
+                <th scope="col">{t('participants.specialNeeds')}</th>
+                <th scope="col">{t('participants.document')}</th>
+                <th scope="col">{t('participants.snils')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <a href={href(`participants/${p.id}`)}>{fullName(p)}</a>
+                  </th>
+                  <td class="nowrap">{formatDate(p.birthDate)}</td>
+                  <td>{p.schoolCode}</td>
+                  <td>{p.className ?? t('common.none')}</td>
+                  <td>{specialNeedsLabel(p)}</td>
+                  <td>{documentLabel(p.document)}</td>
+                  <td class="nowrap">{p.snils ?? t('common.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      <Pager
+        page={page}
+        size={SIZE}
+        total={total}
+        shown={items.length}
+        onPage={(p) => route(listAddress(href('participants'), { q, page: p }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { asPage, get } from '../api/client';
+import { errorMessage } from '../api/problem';
+import type { Municipality, Page, School } from '../api/types';
+import { href } from '../app/nav';
+import { useRemote } from '../app/useRemote';
+import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { PageHeading } from '../components/PageHeading';
+import { Pager, listSummary } from '../components/Pager';
+import { TableRegion } from '../components/TableRegion';
+import { t } from '../i18n';
+import { debounce } from '../lib/debounce';
+import { listAddress, pageNumber } from '../lib/listQuery';
+
+const SIZE = 50;
+
+/** Schools (ОО), searched by code or name and filtered by municipality; all of it in the address. */
+export default function Schools() {
+  // The route's own query: while the next page loads, this one stays on screen and must not refetch.
+  const { query } = useRoute();
+  const { route } = useLocation();
+  const q = query.q ?? '';
+  const municipality = query.municipality ?? '';
+  const page = pageNumber(query.page);
+  const [text, setText] = useState(q);
+  useEffect(() => setText((typed) => (typed.trim() === q ? typed : q)), [q]);
+
+  const state = useRef({ route, municipality });
+  state.current = { route, municipality };
+  const search = useMemo(
+    () =>
+      debounce((value: string) => {
+        const { route: go, municipality: m } = state.current;
+        go(listAddress(href('schools'), { q: value, municipality: m }), true);
+      }, 300),
+    [],
+  );
+  useEffect(() => () => search.cancel(), [search]);
+
+  const municipalities = useRemote(
+    (signal) => get<Page<Municipality> | Municipality[]>('/municipalities', { signal }).then((v) => asPage(v).items),
+    [],
+  );
+  const names = useMemo(
+    () => new Map((municipalities.data ?? []).map((m) => [m.code, m.name] as const)),
+    [municipalities.data],
+  );
+
+  const remote = useRemote(
+    (signal) => get<Page<School>>('/schools', { query: { q, municipality, page, size: SIZE }, signal }),
+    [q, municipality, page],
+  );
+  const items = remote.data?.items ?? [];
+  const total = remote.data?.total ?? 0;
+
+  return (
+    <>
+      <PageHeading title={t('schools.title')} />
+      <form
+        role="search"
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          search.cancel();
+          route(listAddress(href('schools'), { q: text, municipality }), true);
+        }}
+      >
+        <div class="field">
+          <label for="school-search">{t('schools.search')}</label>
+          <input
+            id="school-search"
+            type="search"
+            autocomplete="off"
+            spellcheck={false}
+            value={text}
+            onInput={(e) => {
+              const value = e.currentTarget.value;
+              setText(value);
+              search(value);
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="school-municipality">{t('schools.municipality')}</label>
+          <select
+            id="school-municipality"
+            value={municipality}
+            onChange={(e) => {
+              search.cancel();
+              route(listAddress(href('schools'), { q: text, municipality: e.currentTarget.value }), true);
+            }}
+          >
+            <option value="">{t('schools.allMunicipalities')}</option>
+            {(municipalities.data ?? []).map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <StatusMessage>
+        {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
+      </StatusMessage>
+      <ErrorMessage>
+        {remote.error ? errorMessage(remote.error) : municipalities.error ? errorMessage(municipalities.error) : ''}
+      </ErrorMessage>
+      {remote.data && items.length === 0 && !remote.loading && <p>{t('schools.empty')}</p>}
+      {items.length > 0 && (
+        <TableRegion captionId="schools-caption" busy={remote.loading}>
+          <table class="data">
+            <caption id="schools-caption">{t('schools.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('schools.code')}</th>
+                <th scope="col">{t('schools.name')}</th>
+                <th scope="col">{t('schools.shortName')}</th>
+                <th scope="col">{t('schools.municipality')}</th>
+                <th scope="col">{t('schools.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id}>
+                  <td class="nowrap">{s.code}</td>
+                  <th scope="row">{s.name}</th>
+                  <td>{s.shortName ?? t('common.none')}</td>
+                  <td>{names.get(s.municipalityCode) ?? s.municipalityCode}</td>
+                  <td>{s.address ?? t('common.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      <Pager
+        page={page}
+        size={SIZE}
+        total={total}
+        shown={items.length}
+        onPage={(p) => route(listAddress(href('schools'), { q, municipality, page: p }))}
+      />
+    </>
+  );
+}
