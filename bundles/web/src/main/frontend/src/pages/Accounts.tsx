@@ -532,7 +532,7 @@ export default function Accounts() {
                 const status = accountStatus(a);
                 return (
                   <tr key={a.id}>
-                    <th scope="row" class="mono">
+                    <th scope="row" class="mono nowrap">
                       {a.login}
                     </th>
                     <td>{a.displayName}</td>

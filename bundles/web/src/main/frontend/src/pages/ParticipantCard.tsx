@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { del, get, post, put } from '../api/client';
 import { errorMessage } from '../api/problem';
@@ -109,6 +109,11 @@ function EditForm({
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Opened from the card's "Изменить": the button is gone, so focus goes to the form's heading.
+  useEffect(() => {
+    if (!isNew) titleRef.current?.focus();
+  }, []);
   const names = labels();
   const set = <K extends keyof ParticipantForm>(key: K) => (value: ParticipantForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -149,7 +154,7 @@ function EditForm({
 
   return (
     <form class="wide-form" onSubmit={submit} noValidate aria-labelledby="participant-form-title">
-      <h2 id="participant-form-title">{isNew ? t('participant.newTitle') : t('participant.editTitle')}</h2>
+      <h2 id="participant-form-title" tabIndex={-1} ref={titleRef}>{isNew ? t('participant.newTitle') : t('participant.editTitle')}</h2>
       <RequiredNote />
       <ErrorSummary errors={errors} labels={names} fieldId={fieldId} />
       <fieldset class="form-section">
