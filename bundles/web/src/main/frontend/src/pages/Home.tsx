@@ -74,7 +74,7 @@ function NextExamDay() {
   if (remote.error) return <ErrorMessage>{errorMessage(remote.error)}</ErrorMessage>;
   if (!remote.data) return <StatusMessage>{t('app.loading')}</StatusMessage>;
   const next = nextExamDay(remote.data, localIsoDate());
-  if (!next) return <StatusMessage>{t('home.noExamDays')}</StatusMessage>;
+  if (!next) return <StatusMessage>{remote.data.length ? t('home.noUpcoming') : t('home.noExamDays')}</StatusMessage>;
   const kind = t(`examDayKind.${next.day.kind}`);
   return (
     <StatusMessage>

@@ -304,7 +304,7 @@ export default function ParticipantCard() {
   }
 
   const back = (
-    <p>
+    <p class="back-link">
       <a href={href('participants')}>{t('participant.backToList')}</a>
     </p>
   );

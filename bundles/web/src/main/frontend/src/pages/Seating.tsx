@@ -210,7 +210,7 @@ export default function Seating() {
   return (
     <>
       <PageHeading title={title} />
-      <p>
+      <p class="back-link">
         <a href={href('exam-days')}>{t('seating.backToDays')}</a>
       </p>
       {day.data && <p>{t('seating.dayInfo', { kind: t(`examDayKind.${day.data.kind}`), year: day.data.schoolYear })}</p>}
@@ -226,8 +226,8 @@ export default function Seating() {
           <p>
             {t('seating.summary', { seated: counts.seats, special: counts.specialNeeds, manual: counts.manual, unseated: seating.unseated.length })}
           </p>
-          {canSeat && (
-            <div class="panel no-print">
+          <div class="panel no-print">
+            {canSeat && (
               <CheckboxField
                 id="seating-recompute-manual"
                 label={t('seating.recomputeManual')}
@@ -235,7 +235,9 @@ export default function Seating() {
                 onChecked={setRecomputeManual}
                 hint={t('seating.recomputeManualHint')}
               />
-              <div class="form-actions">
+            )}
+            <div class="form-actions">
+              {canSeat && (
                 <button
                   type="button"
                   class="primary"
@@ -244,12 +246,12 @@ export default function Seating() {
                 >
                   {computing ? t('seating.computing') : t('seating.compute')}
                 </button>
-                <button type="button" onClick={() => window.print()}>
-                  {t('common.print')}
-                </button>
-              </div>
+              )}
+              <button type="button" onClick={() => window.print()}>
+                {t('common.print')}
+              </button>
             </div>
-          )}
+          </div>
           <p class="legend">
             <span class="badge badge-special">{t('seating.specialNeeds')}</span> {t('seating.specialNeedsLegend')}{' '}
             <span class="badge badge-manual">{t('seating.manual')}</span> {t('seating.manualLegend')}

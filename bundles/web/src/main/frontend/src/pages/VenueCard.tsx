@@ -140,7 +140,7 @@ export default function VenueCard() {
   }, [id]);
 
   const back = (
-    <p>
+    <p class="back-link">
       <a href={href('venues')}>{t('venue.backToList')}</a>
     </p>
   );
