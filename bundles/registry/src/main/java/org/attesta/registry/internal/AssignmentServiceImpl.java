@@ -75,7 +75,7 @@ public class AssignmentServiceImpl implements AssignmentService {
             for (Object[] row : select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {
                 ParticipantEntity participant = (ParticipantEntity) row[0];
                 items.add(new Assignment(examDayId, participant.getId(),
-                        ParticipantMapping.toRecord(participant, (String) row[1]).fullName(), (String) row[1]));
+                        ParticipantMapping.fullName(participant), (String) row[1]));
             }
             return new Page<>(items, count.getSingleResult());
         });

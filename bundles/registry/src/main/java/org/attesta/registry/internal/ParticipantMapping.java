@@ -12,12 +12,19 @@ public final class ParticipantMapping {
     private ParticipantMapping() {
     }
 
-    public static Participant toRecord(ParticipantEntity p, String schoolCode) {
+    /** The record with the document and СНИЛС opened (they are stored sealed). */
+    public static Participant toRecord(ParticipantEntity p, String schoolCode, SealedPersonalData sealed) {
         return new Participant(p.getId(), p.getSurname(), p.getName(), p.getPatronymic(), p.getBirthDate(),
-                sex(p.getSex()), new IdentityDocument(documentType(p.getDocumentType()), p.getDocumentSeries(),
-                        p.getDocumentNumber()),
-                p.getSnils(), schoolCode, p.getClassName(), ParticipantCategory.valueOf(p.getCategory()),
+                sex(p.getSex()), new IdentityDocument(documentType(p.getDocumentType()),
+                        sealed.open(p.getDocumentSeries()), sealed.open(p.getDocumentNumber())),
+                sealed.open(p.getSnils()), schoolCode, p.getClassName(), ParticipantCategory.valueOf(p.getCategory()),
                 p.isSpecialNeeds(), p.getExtraMinutes(), p.getConsentDate());
+    }
+
+    /** Surname, name and patronymic, without opening anything. */
+    public static String fullName(ParticipantEntity p) {
+        return p.getPatronymic() == null || p.getPatronymic().isBlank() ? p.getSurname() + " " + p.getName()
+                : p.getSurname() + " " + p.getName() + " " + p.getPatronymic();
     }
 
     public static String sexCode(Sex sex) {
@@ -28,7 +35,7 @@ public final class ParticipantMapping {
         return "M".equals(code) ? Sex.MALE : Sex.FEMALE;
     }
 
-    static DocumentType documentType(int code) {
+    public static DocumentType documentType(int code) {
         for (DocumentType type : DocumentType.values()) {
             if (type.code() == code) {
                 return type;

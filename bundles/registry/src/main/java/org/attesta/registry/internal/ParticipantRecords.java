@@ -9,8 +9,8 @@ final class ParticipantRecords {
     private ParticipantRecords() {
     }
 
-    static void fill(ParticipantEntity entity, ParticipantDraft draft, long schoolId, String documentKey,
-            String snilsKey, int extraMinutes) {
+    static void fill(ParticipantEntity entity, ParticipantDraft draft, long schoolId, SealedPersonalData sealed,
+            int extraMinutes) {
         entity.setSurname(draft.surname());
         entity.setName(draft.name());
         entity.setPatronymic(draft.patronymic());
@@ -18,11 +18,11 @@ final class ParticipantRecords {
         entity.setBirthDate(draft.birthDate());
         entity.setSex(ParticipantMapping.sexCode(draft.sex()));
         entity.setDocumentType(draft.document().type().code());
-        entity.setDocumentSeries(draft.document().series());
-        entity.setDocumentNumber(draft.document().number());
-        entity.setDocumentKey(documentKey);
-        entity.setSnils(draft.snils());
-        entity.setSnilsKey(snilsKey);
+        entity.setDocumentSeries(sealed.seal(draft.document().series()));
+        entity.setDocumentNumber(sealed.seal(draft.document().number()));
+        entity.setDocumentKey(sealed.documentKey(draft.document()));
+        entity.setSnils(sealed.seal(draft.snils()));
+        entity.setSnilsKey(sealed.snilsKey(draft.snils()));
         entity.setSchoolId(schoolId);
         entity.setClassName(draft.className());
         entity.setCategory((draft.category() == null ? ParticipantCategory.STUDENT : draft.category()).name());

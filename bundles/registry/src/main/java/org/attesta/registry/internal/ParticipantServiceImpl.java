@@ -41,12 +41,14 @@ public class ParticipantServiceImpl implements ParticipantService {
     private volatile int specialNeedsExtraMinutes;
 
     private final Guard guard;
+    private final SealedPersonalData sealed;
 
     @Activate
     public ParticipantServiceImpl(@Reference(target = "(osgi.unit.name=attesta-registry)") JpaTemplate jpa,
-            @Reference Guard guard, RegistryConfig config) {
+            @Reference Guard guard, @Reference SealedPersonalData sealed, RegistryConfig config) {
         this.tx = new Tx(jpa);
         this.guard = guard;
+        this.sealed = sealed;
         modified(config);
     }
 
@@ -116,7 +118,7 @@ public class ParticipantServiceImpl implements ParticipantService {
     }
 
     /** The participants with these ids, in the order of the ids. */
-    private static List<Participant> participants(EntityManager em, List<Long> ids) {
+    private List<Participant> participants(EntityManager em, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -126,7 +128,7 @@ public class ParticipantServiceImpl implements ParticipantService {
         List<ParticipantEntity> ordered = ids.stream().map(rows::get).toList();
         Map<Long, String> schoolCodes = schoolCodes(em, ordered);
         // Lists never show documents in full: one person at a time, audited, through participant(id).
-        return ordered.stream().map(p -> Masking.mask(ParticipantMapping.toRecord(p, schoolCodes.get(p.getSchoolId()))))
+        return ordered.stream().map(p -> Masking.mask(ParticipantMapping.toRecord(p, schoolCodes.get(p.getSchoolId()), sealed)))
                 .toList();
     }
 
@@ -151,7 +153,7 @@ public class ParticipantServiceImpl implements ParticipantService {
             Territory territory = Guard.territory(em, school);
             guard.require(Permission.PARTICIPANTS_READ, territory);
             full[0] = guard.allows(Permission.PERSONAL_DATA_READ, territory);
-            return ParticipantMapping.toRecord(entity, school.getCode());
+            return ParticipantMapping.toRecord(entity, school.getCode(), sealed);
         });
         if (!full[0]) {
             return Masking.mask(participant);
@@ -168,7 +170,7 @@ public class ParticipantServiceImpl implements ParticipantService {
             em.persist(entity);
             em.flush();
             ParticipantCounts.add(em, school.getId(), 1);
-            return ParticipantMapping.toRecord(entity, school.getCode());
+            return ParticipantMapping.toRecord(entity, school.getCode(), sealed);
         });
         guard.audit(AuditActions.CREATED, "participant", String.valueOf(created.id()), Map.of(),
                 AuditDetails.of(created));
@@ -182,7 +184,7 @@ public class ParticipantServiceImpl implements ParticipantService {
             ParticipantEntity entity = entity(em, id);
             SchoolEntity previous = em.find(SchoolEntity.class, entity.getSchoolId());
             guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, previous);
-            before[0] = ParticipantMapping.toRecord(entity, previous.getCode());
+            before[0] = ParticipantMapping.toRecord(entity, previous.getCode(), sealed);
             long previousSchool = entity.getSchoolId();
             SchoolEntity school = fill(em, entity, draft);
             em.flush();
@@ -190,7 +192,7 @@ public class ParticipantServiceImpl implements ParticipantService {
                 ParticipantCounts.add(em, previousSchool, -1);
                 ParticipantCounts.add(em, school.getId(), 1);
             }
-            return ParticipantMapping.toRecord(entity, school.getCode());
+            return ParticipantMapping.toRecord(entity, school.getCode(), sealed);
         });
         Map<String, Map<String, String>> change = AuditDetails.changes(before[0], updated);
         guard.audit(AuditActions.UPDATED, "participant", String.valueOf(id), change.get("before"), change.get("after"));
@@ -204,7 +206,7 @@ public class ParticipantServiceImpl implements ParticipantService {
             ParticipantEntity doomed = entity(em, id);
             SchoolEntity school = em.find(SchoolEntity.class, doomed.getSchoolId());
             guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, school);
-            before[0] = ParticipantMapping.toRecord(doomed, school.getCode());
+            before[0] = ParticipantMapping.toRecord(doomed, school.getCode(), sealed);
             long schoolId = doomed.getSchoolId();
             em.createQuery("DELETE FROM SeatEntity s WHERE s.participantId = :id").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM AssignmentEntity a WHERE a.participantId = :id").setParameter("id", id).executeUpdate();
@@ -222,14 +224,14 @@ public class ParticipantServiceImpl implements ParticipantService {
                     "ОО с кодом «" + draft.schoolCode() + "» нет в реестре");
         }
         guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, school);
-        String documentKey = DuplicateKeys.documentKey(draft.document());
-        String snilsKey = DuplicateKeys.snilsKey(draft.snils());
+        String documentKey = sealed.documentKey(draft.document());
+        String snilsKey = sealed.snilsKey(draft.snils());
         rejectDuplicate(em, entity.getId(), "documentKey", documentKey,
                 "Участник с таким документом уже есть в реестре");
         if (snilsKey != null) {
             rejectDuplicate(em, entity.getId(), "snilsKey", snilsKey, "Участник с таким СНИЛС уже есть в реестре");
         }
-        ParticipantRecords.fill(entity, draft, school.getId(), documentKey, snilsKey, extraMinutes(input));
+        ParticipantRecords.fill(entity, draft, school.getId(), sealed, extraMinutes(input));
         return school;
     }
 

@@ -253,7 +253,7 @@ public class RegistryServiceImpl implements RegistryService {
             entity.setName(Text.required("name", "Наименование", draft.name(), 500));
             entity.setAddress(Text.optional("address", "Адрес", draft.address(), 500));
             String schoolCode = Text.clean(draft.schoolCode());
-            entity.setSchoolId(schoolCode == null ? null : Lookups.schoolEntity(em, schoolCode).getId());
+            entity.setSchoolId(schoolCode == null ? null : knownSchool(em, schoolCode).getId());
             requireVenue(em, Permission.VENUES_EDIT, entity);
             List<VenueEntity> same = em.createQuery("SELECT v FROM VenueEntity v WHERE v.code = :code", VenueEntity.class)
                     .setParameter("code", entity.getCode()).getResultList();
@@ -349,6 +349,15 @@ public class RegistryServiceImpl implements RegistryService {
         });
         guard.audit(AuditActions.CREATED, "exam-day", String.valueOf(created.id()), Map.of(), AuditDetails.of(created));
         return created;
+    }
+
+    /** A school named in a form: an unknown code is a mistake in that field (422), not a missing page. */
+    private static SchoolEntity knownSchool(EntityManager em, String code) {
+        SchoolEntity school = Lookups.findSchool(em, code);
+        if (school == null) {
+            throw InvalidInputException.rule("unknown-school", "schoolCode", "ОО с кодом «" + code + "» нет в реестре");
+        }
+        return school;
     }
 
     /** A venue at a school lies in that school; a venue of its own (chosen by the region) in the region. */

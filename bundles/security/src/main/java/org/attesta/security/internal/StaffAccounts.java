@@ -351,11 +351,17 @@ public class StaffAccounts implements AccountService {
                 continue;
             }
             Scope scope = grant.scope();
-            String municipality = switch (scope.level()) {
-                case REGION -> null;
-                case MUNICIPALITY -> registry.municipality(scope.code()).code();
-                case SCHOOL -> registry.school(scope.code()).municipalityCode();
-            };
+            String municipality;
+            try {
+                municipality = switch (scope.level()) {
+                    case REGION -> null;
+                    case MUNICIPALITY -> registry.municipality(scope.code()).code();
+                    case SCHOOL -> registry.school(scope.code()).municipalityCode();
+                };
+            } catch (NotFoundException e) {
+                throw InvalidInputException.rule("unknown-scope", "grants", "Территория роли не найдена: "
+                        + e.getMessage());
+            }
             resolved.add(new StoredAccount.Grant(grant, municipality));
         }
         return resolved;

@@ -243,8 +243,9 @@ class AccountsAndSignInTest {
             assertThrows(InvalidInputException.class, () -> accounts.issue(new AccountDraft("expert1", " ", List.of(
                     new RoleGrant(Role.EXPERT, Scope.region())))));
             assertThrows(InvalidInputException.class, () -> accounts.issue(new AccountDraft("expert1", "X", List.of())));
-            assertThrows(org.attesta.api.common.NotFoundException.class, () -> accounts.issue(new AccountDraft(
-                    "expert1", "X", List.of(new RoleGrant(Role.EXPERT, Scope.school("99999"))))));
+            assertEquals("unknown-scope", assertThrows(InvalidInputException.class, () -> accounts.issue(
+                    new AccountDraft("expert1", "X", List.of(new RoleGrant(Role.EXPERT, Scope.school("99999"))))))
+                    .type());
             accounts.issue(new AccountDraft("expert1", "Эксперт", List.of(new RoleGrant(Role.EXPERT, Scope.region()))));
             assertEquals("account-exists", assertThrows(ConflictException.class, () -> accounts.issue(
                     new AccountDraft("EXPERT1", "X", List.of(new RoleGrant(Role.EXPERT, Scope.region()))))).type());

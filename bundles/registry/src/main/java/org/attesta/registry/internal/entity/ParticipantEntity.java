@@ -43,19 +43,21 @@ public class ParticipantEntity {
     @Column(name = "document_type", nullable = false)
     private int documentType;
 
-    @Column(name = "document_series", length = 20)
+    @Column(name = "document_series", length = 120)
     private String documentSeries;
 
-    @Column(name = "document_number", nullable = false, length = 20)
+    @Column(name = "document_number", nullable = false, length = 120)
     private String documentNumber;
 
-    @Column(name = "document_key", nullable = false, length = 60)
+    @Column(name = "document_key", nullable = false, length = 64)
     private String documentKey;
 
-    @Column(length = 14)
+    /** Sealed with the data key (see SealedPersonalData), like the document's series and number. */
+    @Column(length = 120)
     private String snils;
 
-    @Column(name = "snils_key", length = 11)
+    /** A keyed hash of the СНИЛС's digits: equal for equal numbers, unreadable otherwise. */
+    @Column(name = "snils_key", length = 64)
     private String snilsKey;
 
     @Column(name = "school_id", nullable = false)

@@ -17,6 +17,7 @@ import org.attesta.api.registry.ImportReport;
 import org.attesta.api.registry.ParticipantCategory;
 import org.attesta.api.registry.ParticipantDraft;
 import org.attesta.registry.internal.ParticipantMapping;
+import org.attesta.registry.internal.SealedPersonalData;
 import org.attesta.registry.internal.Text;
 
 /**
@@ -36,6 +37,7 @@ final class ImportRun {
     private final RowValidator validator;
     private final Map<String, Long> schoolIds;
     private final java.util.Set<String> allowedSchools;
+    private final SealedPersonalData sealed;
     private final boolean registryEmpty;
     private final LongHashSet documentsInFile = new LongHashSet();
     private final LongHashSet snilsInFile = new LongHashSet();
@@ -47,15 +49,15 @@ final class ImportRun {
     private long unchanged;
     private long rejected;
 
+    /**
+     * @param allowedSchools the codes of the schools the caller may import into, or null for all
+     * @param sealed seals documents and СНИЛС and makes their keyed duplicate keys
+     */
     ImportRun(ParticipantRowReader reader, ParticipantWriter writer, ImportLimits limits, boolean storeValidRows,
-            ImportProgress progress, Clock clock) throws SQLException {
-        this(reader, writer, limits, storeValidRows, progress, clock, null);
-    }
-
-    /** @param allowedSchools the codes of the schools the caller may import into, or null for all */
-    ImportRun(ParticipantRowReader reader, ParticipantWriter writer, ImportLimits limits, boolean storeValidRows,
-            ImportProgress progress, Clock clock, java.util.Set<String> allowedSchools) throws SQLException {
+            ImportProgress progress, Clock clock, java.util.Set<String> allowedSchools, SealedPersonalData sealed)
+            throws SQLException {
         this.allowedSchools = allowedSchools;
+        this.sealed = sealed;
         this.reader = reader;
         this.writer = writer;
         this.limits = limits;
@@ -197,9 +199,9 @@ final class ImportRun {
     private NewParticipant toNew(long line, ParticipantDraft d, long schoolId) {
         return new NewParticipant(line, d.surname(), d.name(), d.patronymic(),
                 Text.participantSearchKey(d.surname(), d.name(), d.patronymic()), d.birthDate(),
-                ParticipantMapping.sexCode(d.sex()), d.document().type().code(), d.document().series(),
-                d.document().number(), DuplicateKeys.documentKey(d.document()), d.snils(),
-                DuplicateKeys.snilsKey(d.snils()), schoolId, d.className(),
+                ParticipantMapping.sexCode(d.sex()), d.document().type().code(), sealed.seal(d.document().series()),
+                sealed.seal(d.document().number()), sealed.documentKey(d.document()), sealed.seal(d.snils()),
+                sealed.snilsKey(d.snils()), schoolId, d.className(),
                 (d.category() == null ? ParticipantCategory.STUDENT : d.category()).name(), d.specialNeeds(),
                 d.specialNeeds() ? limits.specialNeedsExtraMinutes() : 0);
     }

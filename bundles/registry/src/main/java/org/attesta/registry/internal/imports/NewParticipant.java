@@ -2,7 +2,7 @@ package org.attesta.registry.internal.imports;
 
 import java.time.LocalDate;
 
-/** A validated row ready to be written, with its derived keys. */
+/** A validated row ready to be written: document and СНИЛС sealed, with their keyed duplicate keys. */
 record NewParticipant(
         long line,
         String surname,
@@ -25,6 +25,6 @@ record NewParticipant(
 
     ParticipantWriter.StoredFields fields() {
         return new ParticipantWriter.StoredFields(surname, name, patronymic, birthDate, sex, schoolId, className,
-                specialNeeds, snils);
+                specialNeeds, snilsKey);
     }
 }

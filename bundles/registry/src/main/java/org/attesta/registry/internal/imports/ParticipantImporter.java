@@ -30,6 +30,7 @@ import org.attesta.api.security.CallerContext;
 import org.attesta.api.security.Permission;
 import org.attesta.api.security.Territory;
 import org.attesta.registry.internal.Guard;
+import org.attesta.registry.internal.SealedPersonalData;
 import org.attesta.api.common.AttestaException;
 import org.attesta.api.common.NotFoundException;
 import org.attesta.api.common.UnsupportedFormatException;
@@ -73,11 +74,14 @@ public class ParticipantImporter implements ParticipantImportService {
 
     private final Guard guard;
     private final CallerContext callers;
+    private final SealedPersonalData sealed;
 
     @Activate
     public ParticipantImporter(@Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
-            @Reference Guard guard, @Reference CallerContext callers, RegistryConfig config) throws SQLException {
+            @Reference Guard guard, @Reference CallerContext callers, @Reference SealedPersonalData sealed,
+            RegistryConfig config) throws SQLException {
         this.dataSource = dataSource;
+        this.sealed = sealed;
         this.guard = guard;
         this.callers = callers;
         this.jobs = new ImportJobs(dataSource);
@@ -127,7 +131,7 @@ public class ParticipantImporter implements ParticipantImportService {
         try (ParticipantRowReader reader = format.open(digested);
                 ParticipantWriter writer = new ParticipantWriter(dataSource.getConnection(), current.batchSize())) {
             ImportReport report = runInTransaction(reader, writer, current, request, progress, format.name(),
-                    () -> Uploads.check(request.sha256(), Uploads.finish(digested)), allowedSchools(scope));
+                    () -> Uploads.check(request.sha256(), Uploads.finish(digested)), allowedSchools(scope), sealed);
             LOG.log(System.Logger.Level.INFO, "Import of {0} with format {1}: {2} rows, {3} created, {4} unchanged, "
                     + "{5} rejected in {6} ms", request.source(), format.name(), report.rows(), report.created(),
                     report.unchanged(), report.rejected(), (System.nanoTime() - started) / 1_000_000);
@@ -256,11 +260,12 @@ public class ParticipantImporter implements ParticipantImportService {
     /** One transaction: committed only when something was stored and the file's digest is right. */
     private static ImportReport runInTransaction(ParticipantRowReader reader, ParticipantWriter writer,
             ImportLimits limits, ImportRequest request, ImportProgress progress, String formatName,
-            DigestCheck digestCheck, Set<String> allowedSchools) throws SQLException, IOException {
+            DigestCheck digestCheck, Set<String> allowedSchools, SealedPersonalData sealed)
+            throws SQLException, IOException {
         boolean committed = false;
         try {
             ImportReport report = new ImportRun(reader, writer, limits, request.storeValidRows(), progress,
-                    Clock.systemDefaultZone(), allowedSchools).run(formatName);
+                    Clock.systemDefaultZone(), allowedSchools, sealed).run(formatName);
             digestCheck.run();
             if (report.stored()) {
                 writer.commit();

@@ -31,7 +31,7 @@ final class ParticipantWriter implements AutoCloseable {
             + " school_id, class_name, category, special_needs, extra_minutes, consent_date, version)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
     private static final String EXISTING = "SELECT id, document_key, snils_key, surname, name, patronymic, birth_date,"
-            + " sex, school_id, class_name, special_needs, snils FROM participant WHERE ";
+            + " sex, school_id, class_name, special_needs FROM participant WHERE ";
 
     private final Connection connection;
     private final PreparedStatement insert;
@@ -55,9 +55,9 @@ final class ParticipantWriter implements AutoCloseable {
     record Stored(long id, String documentKey, String snilsKey, StoredFields fields) {
     }
 
-    /** The fields a file carries, as stored. */
+    /** The fields a file carries, as stored (the СНИЛС by its keyed hash: the sealed text differs each time). */
     record StoredFields(String surname, String name, String patronymic, java.time.LocalDate birthDate, String sex,
-            long schoolId, String className, boolean specialNeeds, String snils) {
+            long schoolId, String className, boolean specialNeeds, String snilsKey) {
     }
 
     boolean isEmpty() throws SQLException {
@@ -95,7 +95,7 @@ final class ParticipantWriter implements AutoCloseable {
                     Stored stored = new Stored(rows.getLong(1), rows.getString(2), rows.getString(3),
                             new StoredFields(rows.getString(4), rows.getString(5), rows.getString(6),
                                     rows.getDate(7).toLocalDate(), rows.getString(8), rows.getLong(9),
-                                    rows.getString(10), rows.getBoolean(11), rows.getString(12)));
+                                    rows.getString(10), rows.getBoolean(11), rows.getString(3)));
                     found.put(column.equals("document_key") ? stored.documentKey() : stored.snilsKey(), stored);
                 }
             }
