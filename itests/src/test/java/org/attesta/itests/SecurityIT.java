@@ -97,6 +97,7 @@ public class SecurityIT extends AttestaTestSupport {
     private long examDay;
     private final Map<String, Long> participantOf = new LinkedHashMap<>();
     private final Map<String, String> draftOf = new LinkedHashMap<>();
+    private final Map<String, Long> venueOf = new LinkedHashMap<>();
     private static final Map<Role, String> TOKENS = new LinkedHashMap<>();
 
     @Configuration
@@ -132,6 +133,12 @@ public class SecurityIT extends AttestaTestSupport {
             draftOf.put(school, draft(admin.get("participants/" + participant.get("id").asLong()).json()));
         }
         admin.post("exam-days/" + examDay + "/assignments", "{\"allSchools\":true}");
+        for (String school : List.of(OWN_SCHOOL, FOREIGN_SCHOOL)) {
+            venueOf.put(school, admin.get("venues?school=" + school).json().get("items").get(0).get("id").asLong());
+            if (admin.get("accounts/" + target(school)).status() == 404) {
+                issue(target(school), "EXPERT", "SCHOOL", school);
+            }
+        }
         for (Role role : Role.values()) {
             if (!TOKENS.containsKey(role)) {
                 TOKENS.put(role, signIn(role));
@@ -162,6 +169,26 @@ public class SecurityIT extends AttestaTestSupport {
                         s -> as().post("exam-days/" + examDay + "/seating?school=" + s, "{}")),
                 new Operation("GET accounts of school", Perm.ACCOUNTS_READ, Place.SCHOOL,
                         s -> as().get("accounts?school=" + s)),
+                new Operation("GET account", Perm.ACCOUNTS_READ, Place.SCHOOL, s -> as().get("accounts/" + target(s))),
+                new Operation("POST account reset", Perm.ACCOUNTS_MANAGE, Place.SCHOOL,
+                        s -> as().post("accounts/" + target(s) + "/reset", "{}")),
+                new Operation("POST account issue", Perm.ACCOUNTS_MANAGE, Place.SCHOOL, s -> as().post("accounts",
+                        "{\"login\":\"it-new-" + UNIQUE.incrementAndGet() + "\",\"displayName\":\"Новый\",\"grants\":"
+                                + "[{\"role\":\"TECHNICAL_SPECIALIST\",\"scope\":{\"level\":\"SCHOOL\",\"code\":\""
+                                + s + "\"}}]}")),
+                new Operation("POST credentials sheet", Perm.ACCOUNTS_MANAGE, Place.SCHOOL,
+                        s -> as().post("accounts/credentials?school=" + s, "{}")),
+                new Operation("GET auditoriums", Perm.REGISTRY_READ, Place.SCHOOL,
+                        s -> as().get("venues/" + venueOf.get(s) + "/auditoriums")),
+                new Operation("POST auditorium", Perm.VENUES_EDIT, Place.SCHOOL, s -> as().post("venues/"
+                        + venueOf.get(s) + "/auditoriums", "{\"number\":\"a" + UNIQUE.incrementAndGet()
+                        + "\",\"capacity\":5,\"role\":\"WAITING\"}")),
+                new Operation("POST assignments of school", Perm.SEATING_EDIT, Place.SCHOOL,
+                        s -> as().post("exam-days/" + examDay + "/assignments", "{\"school\":\"" + s + "\"}")),
+                new Operation("GET assignments of school", Perm.REGISTRY_READ, Place.SCHOOL,
+                        s -> as().get("exam-days/" + examDay + "/assignments?school=" + s)),
+                new Operation("DELETE participant", Perm.PARTICIPANTS_EDIT, Place.SCHOOL, s -> as().delete(
+                        "participants/" + created(admin.post("participants", newParticipant(s))).get("id").asLong())),
                 new Operation("GET municipality", Perm.REGISTRY_READ, Place.MUNICIPALITY,
                         m -> as().get("municipalities/" + m)),
                 new Operation("GET participants of municipality", Perm.PARTICIPANTS_READ, Place.MUNICIPALITY,
@@ -433,6 +460,11 @@ public class SecurityIT extends AttestaTestSupport {
     }
 
     // --- helpers ---
+
+    /** An account of a school that other accounts read, reset and hand over in the matrix. */
+    private static String target(String school) {
+        return "it-target-" + school;
+    }
 
     private String signIn(Role role) {
         if (admin.get("accounts/" + role.login()).status() == 404) {
