@@ -19,6 +19,7 @@ import org.attesta.api.common.TooManyRequestsException;
 import org.attesta.api.security.AccountState;
 import org.attesta.api.security.AuthenticationService;
 import org.attesta.api.security.Caller;
+import org.attesta.api.security.CallerContext;
 import org.attesta.api.security.CallerKind;
 import org.attesta.api.security.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -76,6 +77,7 @@ public class StaffAuthentication implements AuthenticationService {
     private final LoginThrottle throttle;
     private final Passwords passwords;
     private final AuditLog audit;
+    private final CallerContext callers;
     private final KarafRealm platform;
     private final VerifiedPasswords verified;
     private final Duration idle;
@@ -86,14 +88,16 @@ public class StaffAuthentication implements AuthenticationService {
     @Activate
     public StaffAuthentication(Config config,
             @Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
-            @Reference Passwords passwords, @Reference AuditLog audit, @Reference KeyRing keys) {
-        this(config, new Database(dataSource), passwords, audit,
+            @Reference Passwords passwords, @Reference AuditLog audit, @Reference KeyRing keys,
+            @Reference CallerContext callers) {
+        this(config, new Database(dataSource), passwords, audit, callers,
                 new KarafRealm(config.platform_realm(), Set.of(config.platform_roles())), keys.random(),
                 Clock.systemUTC());
     }
 
-    StaffAuthentication(Config config, Database database, Passwords passwords, AuditLog audit, KarafRealm platform,
-            SecureRandom random, Clock clock) {
+    StaffAuthentication(Config config, Database database, Passwords passwords, AuditLog audit, CallerContext callers,
+            KarafRealm platform, SecureRandom random, Clock clock) {
+        this.callers = callers;
         this.database = database;
         this.passwords = passwords;
         this.audit = audit;
@@ -124,8 +128,9 @@ public class StaffAuthentication implements AuthenticationService {
             return null;
         });
         Caller caller = caller(account, address);
-        audit.record(AuditEvent.success(AuditActions.LOGIN, "account", account.login())
-                .withDetail(Map.of("via", "session", "session", id)).byActor(account.login()));
+        // Recorded as the caller who has just signed in, so the entry says who (and what kind) it was.
+        callers.runAs(caller, () -> audit.record(AuditEvent.success(AuditActions.LOGIN, "account", account.login())
+                .withDetail(Map.of("via", "session", "session", id))));
         return new Session(id, token, csrf, caller, earliest(now.plus(idle), expires));
     }
 
@@ -236,9 +241,10 @@ public class StaffAuthentication implements AuthenticationService {
                 throttle.succeed(connection, login);
                 return null;
             });
-            audit.record(AuditEvent.success(AuditActions.LOGIN, "platform-administrator", login)
-                    .withDetail(Map.of("via", "basic")).byActor(login));
-            return Caller.platformAdministrator(login, address);
+            Caller administrator = Caller.platformAdministrator(login, address);
+            callers.runAs(administrator, () -> audit.record(AuditEvent.success(AuditActions.LOGIN,
+                    "platform-administrator", login).withDetail(Map.of("via", "basic"))));
+            return administrator;
         }
         Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, login, address, now));
         audit.record(refused(login, "basic", "wrong-password-or-unknown").byActor(safeLogin(login)));

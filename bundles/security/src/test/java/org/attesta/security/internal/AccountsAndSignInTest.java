@@ -57,7 +57,7 @@ class AccountsAndSignInTest {
         Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);
         Database database = new Database(db.dataSource());
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
+                passwords, audit, callers, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
         accounts = new StaffAccounts(database, passwords, policy, callers, new SmallRegistry(), audit, authentication,
                 clock);
     }
@@ -102,6 +102,8 @@ class AccountsAndSignInTest {
         Session second = authentication.login("org.01001", "Тихий-вечер-над-рекой".toCharArray(), ADDRESS);
         assertNotEquals(session.token(), second.token());
         assertTrue(audit.actions().contains("account.credentials-viewed:SUCCESS"));
+        assertTrue(audit.entries.stream().anyMatch(e -> e.action().equals("auth.login") && e.actor().equals("org.01001")
+                && e.actorKind().equals("STAFF") && ADDRESS.equals(e.address())), "a login is recorded as its account");
         assertTrue(audit.actions().contains("auth.password-changed:SUCCESS"));
     }
 
