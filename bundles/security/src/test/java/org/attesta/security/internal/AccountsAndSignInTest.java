@@ -33,6 +33,7 @@ import org.attesta.api.security.Role;
 import org.attesta.api.security.RoleGrant;
 import org.attesta.api.security.Scope;
 import org.attesta.api.security.Session;
+import org.attesta.persistence.testing.MigratedDerby;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,13 @@ class AccountsAndSignInTest {
     private final ThreadCallerContext callers = new ThreadCallerContext();
     private final RoleBasedAccessPolicy policy = new RoleBasedAccessPolicy(callers);
     private final RecordingAudit audit = new RecordingAudit(callers);
-    private TestDatabase db;
+    private MigratedDerby db;
     private StaffAuthentication authentication;
     private StaffAccounts accounts;
 
     @BeforeEach
     void start() throws Exception {
-        db = new TestDatabase();
+        db = new MigratedDerby("security-test");
         SecureRandom random = new SecureRandom();
         KeyRing keys = new KeyRing(SecretKeys.of(random.generateSeed(32)));
         Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);

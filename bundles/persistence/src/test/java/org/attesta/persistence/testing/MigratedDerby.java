@@ -1,4 +1,4 @@
-package org.attesta.security.internal;
+package org.attesta.persistence.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +22,11 @@ import liquibase.ui.LoggerUIService;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
- * An in-memory Derby database with the real schema, made by the Liquibase changelog of the
- * persistence bundle, for one test.
+ * An in-memory Derby database with the real schema, made by the persistence bundle's
+ * changelog, for one test; dropped on close. Shared by the providers' tests through this
+ * module's test jar, so every test runs on the migrations the distribution runs.
  */
-final class TestDatabase implements AutoCloseable {
+public class MigratedDerby implements AutoCloseable {
     private static final String CHANGELOG = "org/attesta/persistence/db/changelog.xml";
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
@@ -34,16 +35,17 @@ final class TestDatabase implements AutoCloseable {
         System.setProperty("derby.stream.error.file", "target/derby.log");
     }
 
-    private final String name = "memory:security-test-" + NUMBER.incrementAndGet();
-    private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+    private final String name;
+    protected final EmbeddedDataSource dataSource = new EmbeddedDataSource();
 
-    TestDatabase() throws Exception {
+    public MigratedDerby(String purpose) throws Exception {
+        this.name = "memory:" + purpose + "-" + NUMBER.incrementAndGet();
         dataSource.setDatabaseName(name);
         dataSource.setCreateDatabase("create");
         migrate();
     }
 
-    EmbeddedDataSource dataSource() {
+    public EmbeddedDataSource dataSource() {
         return dataSource;
     }
 
@@ -53,7 +55,7 @@ final class TestDatabase implements AutoCloseable {
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
             Liquibase liquibase = new Liquibase(CHANGELOG,
-                    new ClassLoaderResourceAccessor(TestDatabase.class.getClassLoader()), database);
+                    new ClassLoaderResourceAccessor(MigratedDerby.class.getClassLoader()), database);
             try {
                 liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
                 Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
@@ -64,22 +66,23 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    void update(String sql, Object... parameters) throws SQLException {
+    /** @return how many rows changed */
+    public int update(String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 
-    long count(String sql) throws SQLException {
-        List<List<Object>> rows = query(sql);
+    public long count(String sql, Object... parameters) throws SQLException {
+        List<List<Object>> rows = query(sql, parameters);
         return ((Number) rows.get(0).get(0)).longValue();
     }
 
-    List<List<Object>> query(String sql, Object... parameters) throws SQLException {
+    public List<List<Object>> query(String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
