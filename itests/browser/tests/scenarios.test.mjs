@@ -556,6 +556,16 @@ test('g. accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violati
       await openSection(st, page, { menu: ui('nav.schools'), path: '/ui/schools', what: 'schools' });
       await expectVisible(page.getByRole('table'), 'the schools');
     });
+    await check('municipalities', async (st) => {
+      await openSection(st, page, { menu: ui('nav.municipalities'), path: '/ui/municipalities', what: 'municipalities' });
+      await expectVisible(page.getByRole('table', { name: ui('municipalities.caption') }), 'the municipalities');
+    });
+    await check('school-card', async (st) => {
+      const school = await api.get(`/api/v1/schools/${SCHOOL}`);
+      await gotoPage(st, page, `/ui/schools/${SCHOOL}`, 'school card');
+      await expectText(heading(page), new RegExp(`^${esc(school.name)}$`), { what: 'the school card heading' });
+      await expectVisible(page.getByRole('link', { name: ui('school.venues') }), 'the links of the school');
+    });
     await check('venues', async (st) => {
       await openSection(st, page, { menu: ui('nav.venues'), path: '/ui/venues', what: 'venues' });
       await expectVisible(page.getByRole('table'), 'the venues');
@@ -583,3 +593,94 @@ test('g. accessibility (axe-core, WCAG 2.1 A/AA): no serious or critical violati
     await s.close();
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+test('h. registry: a region administrator adds a municipality and a school and sees them listed', (t) =>
+  inContext('h-registry', async ({ page, shot }) => {
+    const taken = (await api.get('/api/v1/municipalities')).items[0];
+    const suffix = String(Date.now() % 100000).padStart(5, '0');
+    const mo = { code: `bt-mo-${suffix}`, name: `Тестовый муниципалитет ${suffix}` };
+    const school = { code: `bt-oo-${suffix}`, name: `МБОУ «Тестовая школа ${suffix}»` };
+
+    await signIn(page, regionAdmin.login, regionAdmin.password);
+    await openSection(t, page, { menu: ui('nav.municipalities'), path: '/ui/municipalities', what: 'municipalities' });
+    await settled(page);
+    await page.locator('summary', { hasText: ui('municipalities.add') }).click();
+    const moForm = page.getByRole('form', { name: ui('municipalities.add') });
+    const isPost = (path) => (r) => r.url().endsWith(path) && r.request().method() === 'POST';
+
+    // A code that exists: the server's 409 lands on the code field.
+    await moForm.getByLabel(ui('municipalities.code')).fill(taken.code);
+    await moForm.getByLabel(ui('municipalities.name')).fill(mo.name);
+    const [duplicate] = await Promise.all([
+      page.waitForResponse(isPost('/api/v1/municipalities')),
+      moForm.getByRole('button', { name: ui('municipalities.create') }).click(),
+    ]);
+    assert.equal(duplicate.status(), 409, 'POST /municipalities with a code that exists');
+    const codeField = moForm.getByLabel(ui('municipalities.code'));
+    await poll(async () => (await codeField.getAttribute('aria-invalid')) === 'true', { message: 'the code field marked invalid' });
+    await expectText(moForm.locator('#municipality-code-error'), /уже есть/, { what: 'the duplicate-code error on the field' });
+    await shot('municipality-duplicate');
+
+    await codeField.fill(mo.code);
+    const [created] = await Promise.all([
+      page.waitForResponse(isPost('/api/v1/municipalities')),
+      moForm.getByRole('button', { name: ui('municipalities.create') }).click(),
+    ]);
+    assert.equal(created.status(), 201, `POST /municipalities: ${await created.text()}`);
+    await expectText(page.getByRole('status').filter({ hasText: /\S/ }), new RegExp(esc(ui('municipalities.created', { name: mo.name }))), {
+      what: 'the added notice',
+    });
+    const table = page.getByRole('table', { name: ui('municipalities.caption') });
+    const moRow = table.getByRole('row').filter({ hasText: mo.code });
+    await expectText(moRow, new RegExp(`${esc(mo.code)}.*${esc(mo.name)}`), { what: 'the new municipality in the table' });
+    await shot('municipality-added');
+
+    // Renamed from its row: the form's heading takes focus, saving returns it to the row's button.
+    mo.name = `${mo.name} (переименован)`;
+    await moRow.getByRole('button', { name: ui('municipalities.rename') }).click();
+    await poll(() => page.evaluate(() => document.activeElement?.id === 'rename-title'), { message: 'focus on the rename form' });
+    await page.getByLabel(ui('municipalities.newName')).fill(mo.name);
+    const [renamed] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/municipalities/${mo.code}`) && r.request().method() === 'PUT'),
+      page.getByRole('form', { name: ui('municipalities.renameTitle', { code: mo.code }) }).getByRole('button', { name: ui('common.save') }).click(),
+    ]);
+    assert.equal(renamed.status(), 200, `PUT /municipalities/${mo.code}: ${await renamed.text()}`);
+    await expectText(moRow, new RegExp(esc(mo.name)), { what: 'the new name in the table' });
+    await poll(() => page.evaluate((id) => document.activeElement?.id === id, `rename-${mo.code}`), { message: 'focus back on the row' });
+
+    // Its name leads to its schools: none yet; add one there.
+    await moRow.getByRole('link', { name: ui('municipalities.schoolsOf', { name: mo.name }) }).click();
+    await page.waitForURL((url) => url.pathname === '/ui/schools' && url.searchParams.get('municipality') === mo.code);
+    await expectVisible(page.getByText(ui('schools.empty')), 'no schools in the new municipality');
+    await page.locator('summary', { hasText: ui('school.add') }).click();
+    const schoolForm = page.getByRole('form', { name: ui('school.add') });
+    await schoolForm.locator('#school-code').fill(school.code);
+    await schoolForm.locator('#school-name').fill(school.name);
+    await schoolForm.getByLabel(ui('school.municipality')).selectOption(mo.code);
+    const [added] = await Promise.all([page.waitForResponse(isPost('/api/v1/schools')), schoolForm.getByRole('button', { name: ui('school.create') }).click()]);
+    assert.equal(added.status(), 201, `POST /schools: ${await added.text()}`);
+    await page.waitForURL((url) => url.pathname === `/ui/schools/${school.code}`);
+    await expectText(heading(page), new RegExp(`^${esc(school.name)}$`), { what: 'the card of the new school' });
+    await expectText(page.getByRole('status').filter({ hasText: /\S/ }), new RegExp(esc(ui('school.created'))), { what: 'the added notice' });
+    const participants = page.getByRole('link', { name: ui('school.participants') });
+    assert.equal(await participants.getAttribute('href'), `/ui/participants?school=${school.code}`);
+    await shot('school-card');
+
+    // Listed under its municipality, its name leading back to the card.
+    await page.goto(`/ui/schools?municipality=${mo.code}`);
+    const schools = page.getByRole('table', { name: ui('schools.caption') });
+    await expectVisible(schools.getByRole('link', { name: school.name }), 'the new school in the list');
+    assert.equal((await api.get(`/api/v1/schools?municipality=${mo.code}`)).total, 1, 'one school in the new municipality');
+    await shot('school-listed');
+
+    // An exam day on a date that has one already: the server's 409 lands on the date field.
+    await openSection(t, page, { menu: ui('nav.examDays'), path: '/ui/exam-days', what: 'exam days and seating' });
+    await page.locator('summary', { hasText: ui('examDays.add') }).click();
+    const dayForm = page.getByRole('form', { name: ui('examDays.add') });
+    await dayForm.locator('#exam-day-date').fill(EXAM_DATE);
+    const [dayAnswer] = await Promise.all([page.waitForResponse(isPost('/api/v1/exam-days')), dayForm.getByRole('button', { name: ui('examDays.create') }).click()]);
+    assert.equal(dayAnswer.status(), 409, 'POST /exam-days on a date that exists');
+    await expectText(dayForm.locator('#exam-day-date-error'), /уже есть/, { what: 'the duplicate-day error on the date field' });
+    await shot('exam-day-duplicate');
+  }));

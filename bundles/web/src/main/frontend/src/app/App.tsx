@@ -24,7 +24,9 @@ const page = <P,>(load: () => Promise<{ default: ComponentType<P> }>) =>
 
 const Home = page(() => import('../pages/Home'));
 const Participants = page(() => import('../pages/Participants'));
+const Municipalities = page(() => import('../pages/Municipalities'));
 const Schools = page(() => import('../pages/Schools'));
+const SchoolCard = page(() => import('../pages/SchoolCard'));
 const ParticipantCard = page(() => import('../pages/ParticipantCard'));
 const ParticipantImport = page(() => import('../pages/ParticipantImport'));
 const Venues = page(() => import('../pages/Venues'));
@@ -42,6 +44,7 @@ const PAGES: Record<string, ComponentType> = {
   home: Home,
   participants: Participants,
   import: ParticipantImport,
+  municipalities: Municipalities,
   schools: Schools,
   venues: Venues,
   examDays: ExamDays,
@@ -49,6 +52,7 @@ const PAGES: Record<string, ComponentType> = {
   audit: Audit,
   participantNew: ParticipantCard,
   participant: ParticipantCard,
+  school: SchoolCard,
   venue: VenueCard,
   seating: SeatingPage,
   credentials: CredentialsSheet,

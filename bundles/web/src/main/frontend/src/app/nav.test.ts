@@ -4,10 +4,11 @@ import { SUBPAGES, currentSection, href, routePath, visibleSections } from './na
 describe('sections', () => {
   it('offers only what the permissions allow', () => {
     expect(visibleSections([]).map((s) => s.id)).toEqual(['home']);
-    expect(visibleSections(['REGISTRY_READ']).map((s) => s.id)).toEqual(['home', 'schools', 'venues', 'examDays']);
+    expect(visibleSections(['REGISTRY_READ']).map((s) => s.id)).toEqual(['home', 'municipalities', 'schools', 'venues', 'examDays']);
     expect(visibleSections(['REGISTRY_READ', 'PARTICIPANTS_READ']).map((s) => s.id)).toEqual([
       'home',
       'participants',
+      'municipalities',
       'schools',
       'venues',
       'examDays',
@@ -24,6 +25,7 @@ describe('sections', () => {
     expect(SUBPAGES.map((s) => s.section)).toEqual([
       'participants/new',
       'participants/:id',
+      'schools/:code',
       'venues/:id',
       'exam-days/:id',
       'accounts/credentials',
@@ -32,6 +34,8 @@ describe('sections', () => {
     expect(currentSection('/ui/accounts/credentials')?.id).toBe('accounts');
     expect(currentSection('/ui/exam-days/1')?.id).toBe('examDays');
     expect(currentSection('/ui/import')?.id).toBe('import');
+    expect(currentSection('/ui/schools/001001')?.id).toBe('schools');
+    expect(currentSection('/ui/municipalities')?.id).toBe('municipalities');
   });
 
   it('builds addresses under /ui/', () => {

@@ -25,6 +25,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'home', section: '', labelKey: 'nav.home' },
   { id: 'participants', section: 'participants', labelKey: 'nav.participants', permission: 'PARTICIPANTS_READ' },
   { id: 'import', section: 'import', labelKey: 'nav.import', permission: 'PARTICIPANTS_IMPORT' },
+  { id: 'municipalities', section: 'municipalities', labelKey: 'nav.municipalities', permission: 'REGISTRY_READ' },
   { id: 'schools', section: 'schools', labelKey: 'nav.schools', permission: 'REGISTRY_READ' },
   { id: 'venues', section: 'venues', labelKey: 'nav.venues', permission: 'REGISTRY_READ' },
   { id: 'examDays', section: 'exam-days', labelKey: 'nav.examDays', permission: 'REGISTRY_READ' },
@@ -39,6 +40,7 @@ export const SECTIONS: readonly Section[] = [
 export const SUBPAGES: readonly Section[] = [
   { id: 'participantNew', section: 'participants/new', labelKey: 'nav.participants', permission: 'PARTICIPANTS_EDIT' },
   { id: 'participant', section: 'participants/:id', labelKey: 'nav.participants', permission: 'PARTICIPANTS_READ' },
+  { id: 'school', section: 'schools/:code', labelKey: 'nav.schools', permission: 'REGISTRY_READ' },
   { id: 'venue', section: 'venues/:id', labelKey: 'nav.venues', permission: 'REGISTRY_READ' },
   { id: 'seating', section: 'exam-days/:id', labelKey: 'nav.examDays', permission: 'REGISTRY_READ' },
   { id: 'credentials', section: 'accounts/credentials', labelKey: 'nav.accounts', permission: 'ACCOUNTS_MANAGE' },

@@ -13,6 +13,8 @@ export const LAZY_MESSAGE_GROUPS: readonly string[] = [
   'auditoriumRole',
   'participant',
   'import',
+  'municipalities',
+  'school',
   'venues',
   'venue',
   'examDays',

@@ -9,6 +9,7 @@ import {
   formatLongDate,
   fullName,
   grantLabel,
+  lastExamDay,
   localIsoDate,
   nextExamDay,
   pageRange,
@@ -77,6 +78,18 @@ describe('dates', () => {
     expect(nextExamDay(days, '2027-02-11')?.daysUntil).toBe(0);
     expect(nextExamDay(days, '2027-04-01')).toBeNull();
     expect(nextExamDay([], '2027-04-01')).toBeNull();
+  });
+
+  it('finds the last exam day that has passed', () => {
+    const days = [
+      { id: 1, date: '2026-02-11', kind: 'MAIN', schoolYear: '2025/26' },
+      { id: 2, date: '2026-03-11', kind: 'ADDITIONAL', schoolYear: '2025/26' },
+      { id: 3, date: '2026-05-18', kind: 'ADDITIONAL', schoolYear: '2025/26' },
+    ];
+    expect(lastExamDay(days, '2026-11-23')).toBe(days[2]);
+    expect(lastExamDay(days, '2026-05-18')).toBe(days[1]);
+    expect(lastExamDay(days, '2026-02-11')).toBeNull();
+    expect(lastExamDay([], '2026-02-11')).toBeNull();
   });
 
   it('says how long until the day', () => {

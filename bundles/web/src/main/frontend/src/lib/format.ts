@@ -68,6 +68,15 @@ export function nextExamDay(days: ExamDay[], today: string): { day: ExamDay; day
   return ahead.length ? { day: ahead[0], daysUntil: daysBetween(today, ahead[0].date) } : null;
 }
 
+/** The latest exam day before today, or null when none has passed. */
+export function lastExamDay(days: ExamDay[], today: string): ExamDay | null {
+  let last: ExamDay | null = null;
+  for (const d of days) {
+    if (ISO_DATE.test(d.date) && d.date < today && (last === null || d.date > last.date)) last = d;
+  }
+  return last;
+}
+
 /** "до собеседования N дней" / today / tomorrow. */
 export function daysUntilText(daysUntil: number): string {
   if (daysUntil === 0) return t('home.today');

@@ -8,7 +8,7 @@ import { useRemote } from '../app/useRemote';
 import { ErrorMessage, StatusMessage } from '../components/Messages';
 import { PageHeading } from '../components/PageHeading';
 import { t } from '../i18n';
-import { daysUntilText, formatCount, formatLongDate, grantLabel, localIsoDate, nextExamDay } from '../lib/format';
+import { daysUntilText, formatCount, formatLongDate, grantLabel, lastExamDay, localIsoDate, nextExamDay } from '../lib/format';
 
 /** A count from a list's total (size=1: one row travels, the server counts). */
 function Count({ path, query, render }: { path: string; query: Record<string, string | number>; render: (n: number) => ComponentChildren }) {
@@ -73,8 +73,12 @@ function NextExamDay() {
   );
   if (remote.error) return <ErrorMessage>{errorMessage(remote.error)}</ErrorMessage>;
   if (!remote.data) return <StatusMessage>{t('app.loading')}</StatusMessage>;
-  const next = nextExamDay(remote.data, localIsoDate());
-  if (!next) return <StatusMessage>{remote.data.length ? t('home.noUpcoming') : t('home.noExamDays')}</StatusMessage>;
+  const today = localIsoDate();
+  const next = nextExamDay(remote.data, today);
+  if (!next) {
+    const last = lastExamDay(remote.data, today);
+    return <StatusMessage>{last ? t('home.noUpcoming', { date: formatLongDate(last.date) }) : t('home.noExamDays')}</StatusMessage>;
+  }
   const kind = t(`examDayKind.${next.day.kind}`);
   return (
     <StatusMessage>

@@ -26,23 +26,29 @@ export default function Participants() {
   const canEdit = hasPermission(account, 'PARTICIPANTS_EDIT');
   const canImport = hasPermission(account, 'PARTICIPANTS_IMPORT');
   const q = query.q ?? '';
+  // From a school's card: only that school's participants (the server filters).
+  const school = query.school ?? '';
   const page = pageNumber(query.page);
   const [text, setText] = useState(q);
 
   // Back/forward or a link changed the address: show its search text (but keep what is being typed).
   useEffect(() => setText((typed) => (typed.trim() === q ? typed : q)), [q]);
 
-  const routeRef = useRef(route);
-  routeRef.current = route;
+  const state = useRef({ route, school });
+  state.current = { route, school };
   const search = useMemo(
-    () => debounce((value: string) => routeRef.current(listAddress(href('participants'), { q: value }), true), 300),
+    () =>
+      debounce((value: string) => {
+        const { route: go, school: s } = state.current;
+        go(listAddress(href('participants'), { q: value, school: s }), true);
+      }, 300),
     [],
   );
   useEffect(() => () => search.cancel(), [search]);
 
   const remote = useRemote(
-    (signal) => get<Page<Participant>>('/participants', { query: { q, page, size: SIZE }, signal }),
-    [q, page],
+    (signal) => get<Page<Participant>>('/participants', { query: { q, school, page, size: SIZE }, signal }),
+    [q, school, page],
   );
   const items = remote.data?.items ?? [];
   const total = remote.data?.total ?? 0;
@@ -62,7 +68,7 @@ export default function Participants() {
         onSubmit={(e) => {
           e.preventDefault();
           search.cancel();
-          route(listAddress(href('participants'), { q: text }), true);
+          route(listAddress(href('participants'), { q: text, school }), true);
         }}
       >
         <div class="field">
@@ -83,6 +89,11 @@ export default function Participants() {
           <p id="participant-search-hint" class="hint">{t('participants.searchHint')}</p>
         </div>
       </form>
+      {school && (
+        <p>
+          {t('participants.schoolFilter', { school })} <a href={listAddress(href('participants'), { q })}>{t('participants.allSchools')}</a>
+        </p>
+      )}
       <StatusMessage>
         {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
       </StatusMessage>
@@ -126,7 +137,7 @@ export default function Participants() {
         size={SIZE}
         total={total}
         shown={items.length}
-        onPage={(p) => route(listAddress(href('participants'), { q, page: p }))}
+        onPage={(p) => route(listAddress(href('participants'), { q, school, page: p }))}
       />
     </>
   );

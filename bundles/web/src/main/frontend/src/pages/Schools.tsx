@@ -4,22 +4,31 @@ import { asPage, get } from '../api/client';
 import { errorMessage } from '../api/problem';
 import type { Municipality, Page, School } from '../api/types';
 import { href } from '../app/nav';
+import { hasPermission, useSession } from '../app/session';
 import { useRemote } from '../app/useRemote';
 import { ErrorMessage, StatusMessage } from '../components/Messages';
 import { PageHeading } from '../components/PageHeading';
 import { Pager, listSummary } from '../components/Pager';
+import { SchoolForm, schoolAddress, setSchoolFlash } from '../components/SchoolForm';
 import { TableRegion } from '../components/TableRegion';
-import { t } from '../i18n';
+import { addMessages, t } from '../i18n';
 import { debounce } from '../lib/debounce';
 import { listAddress, pageNumber } from '../lib/listQuery';
+import schoolTexts from 'virtual:messages/school';
+
+addMessages(schoolTexts);
 
 const SIZE = 50;
 
-/** Schools (ОО), searched by code or name and filtered by municipality; all of it in the address. */
+/**
+ * Schools (ОО), searched by code or name and filtered by municipality; all of it in the address.
+ * Each name leads to the school's card; with SCHOOLS_EDIT a form adds a school.
+ */
 export default function Schools() {
   // The route's own query: while the next page loads, this one stays on screen and must not refetch.
   const { query } = useRoute();
   const { route } = useLocation();
+  const { account } = useSession();
   const q = query.q ?? '';
   const municipality = query.municipality ?? '';
   const page = pageNumber(query.page);
@@ -57,6 +66,19 @@ export default function Schools() {
   return (
     <>
       <PageHeading title={t('schools.title')} />
+      {hasPermission(account, 'SCHOOLS_EDIT') && (
+        <details class="panel disclosure">
+          <summary>{t('school.add')}</summary>
+          <SchoolForm
+            school={null}
+            municipalities={municipalities.data ?? []}
+            onSaved={(created) => {
+              setSchoolFlash(t('school.created'));
+              route(schoolAddress(created.code));
+            }}
+          />
+        </details>
+      )}
       <form
         role="search"
         class="filters"
@@ -124,7 +146,9 @@ export default function Schools() {
               {items.map((s) => (
                 <tr key={s.id}>
                   <td class="nowrap">{s.code}</td>
-                  <th scope="row">{s.name}</th>
+                  <th scope="row">
+                    <a href={schoolAddress(s.code)}>{s.name}</a>
+                  </th>
                   <td>{s.shortName ?? t('common.none')}</td>
                   <td>{names.get(s.municipalityCode) ?? s.municipalityCode}</td>
                   <td>{s.address ?? t('common.none')}</td>
