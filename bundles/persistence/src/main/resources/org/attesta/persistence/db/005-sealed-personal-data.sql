@@ -17,3 +17,13 @@ ALTER TABLE participant
     ALTER COLUMN snils TYPE VARCHAR(120),
     ALTER COLUMN document_key TYPE VARCHAR(64),
     ALTER COLUMN snils_key TYPE VARCHAR(64);
+
+--changeset attesta:005-data-upgrades
+-- Work on stored rows that a schema change leaves to the code (it needs keys the database must
+-- not hold). A row here means "still to do"; the component that does it deletes the row, so
+-- later starts do not scan the tables again.
+CREATE TABLE data_upgrade (
+    name VARCHAR(60) NOT NULL,
+    CONSTRAINT data_upgrade_pk PRIMARY KEY (name)
+);
+INSERT INTO data_upgrade (name) VALUES ('seal-personal-data');

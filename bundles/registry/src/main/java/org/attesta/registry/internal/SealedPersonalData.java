@@ -19,14 +19,17 @@ import org.osgi.service.component.annotations.Reference;
  * data key kept outside the database, and the duplicate keys as keyed hashes, so a copy of the
  * database alone shows neither the numbers nor (by guessing) which person is which.
  *
- * <p>On activation it seals the rows written before this was introduced (their document key
- * is still the clear {@code type|series|number}); every component that reads or writes
- * participants references this one, so none of them starts before that is done.
+ * <p>On activation, while migration 005 has left its marker in {@code data_upgrade}, it seals
+ * the rows written before this was introduced (their document key is still the clear
+ * {@code type|series|number}) and then removes the marker, so later starts do not scan the
+ * table. Every component that reads or writes participants references this one, so none of
+ * them starts before that is done.
  */
 @Component(service = SealedPersonalData.class)
 public final class SealedPersonalData {
     private static final System.Logger LOG = System.getLogger(SealedPersonalData.class.getName());
     private static final int BATCH = 1000;
+    private static final String UPGRADE = "seal-personal-data";
 
     private final PersonalDataProtection protection;
 
@@ -66,6 +69,9 @@ public final class SealedPersonalData {
     private int sealClearRows(DataSource dataSource) throws SQLException {
         int total = 0;
         try (Connection connection = dataSource.getConnection()) {
+            if (!pending(connection)) {
+                return 0;
+            }
             connection.setAutoCommit(false);
             while (true) {
                 List<Object[]> rows = new ArrayList<>();
@@ -79,6 +85,11 @@ public final class SealedPersonalData {
                     }
                 }
                 if (rows.isEmpty()) {
+                    try (PreparedStatement done = connection.prepareStatement(
+                            "DELETE FROM data_upgrade WHERE name = ?")) {
+                        done.setString(1, UPGRADE);
+                        done.executeUpdate();
+                    }
                     connection.commit();
                     return total;
                 }
@@ -99,6 +110,15 @@ public final class SealedPersonalData {
                 }
                 connection.commit();
                 total += rows.size();
+            }
+        }
+    }
+
+    private static boolean pending(Connection connection) throws SQLException {
+        try (PreparedStatement marker = connection.prepareStatement("SELECT 1 FROM data_upgrade WHERE name = ?")) {
+            marker.setString(1, UPGRADE);
+            try (ResultSet row = marker.executeQuery()) {
+                return row.next();
             }
         }
     }

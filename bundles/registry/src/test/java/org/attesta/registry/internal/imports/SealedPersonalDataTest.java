@@ -37,8 +37,15 @@ class SealedPersonalDataTest {
 
             new SealedPersonalData(database.dataSource(), sealing);
 
-            assertEquals(once, database.query("SELECT document_number, document_key FROM participant ORDER BY id"),
-                    "a second start seals nothing twice");
+            assertEquals(0, database.count("SELECT COUNT(*) FROM data_upgrade"), "the marker is gone when done");
+            database.update("UPDATE participant SET document_key = '1|6110|999999' WHERE id = 2");
+
+            new SealedPersonalData(database.dataSource(), sealing);
+
+            assertEquals(1, database.count("SELECT COUNT(*) FROM participant WHERE document_key LIKE '%|%'"),
+                    "later starts do not scan the table again");
+            assertEquals(once.get(0), database.query("SELECT document_number, document_key FROM participant"
+                    + " ORDER BY id").get(0), "a second start seals nothing twice");
         }
     }
 }
