@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { asPage, get, post } from '../api/client';
 import { errorMessage } from '../api/problem';
@@ -12,12 +12,14 @@ import type {
 } from '../api/types';
 import { href } from '../app/nav';
 import { hasPermission, useSession } from '../app/session';
+import { useAddressSearch } from '../app/useAddressSearch';
 import { useRemote } from '../app/useRemote';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary, FormActions, RequiredNote, SelectField, TextField } from '../components/Form';
 import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { ListStatus } from '../components/ListStatus';
 import { PageHeading } from '../components/PageHeading';
-import { Pager, listSummary } from '../components/Pager';
+import { Pager } from '../components/Pager';
 import { TableRegion } from '../components/TableRegion';
 import { addMessages, t } from '../i18n';
 import {
@@ -30,7 +32,6 @@ import {
   scopeLevels,
   validLogin,
 } from '../lib/accountForm';
-import { debounce } from '../lib/debounce';
 import { NO_ERRORS, fieldErrors, type FieldErrors } from '../lib/fieldErrors';
 import { formatDateTime, grantLabel, roleLabel } from '../lib/format';
 import { listAddress, pageNumber } from '../lib/listQuery';
@@ -339,8 +340,6 @@ export default function Accounts() {
   const role = query.role ?? '';
   const pending = query.pending === 'true';
   const page = pageNumber(query.page);
-  const [text, setText] = useState(q);
-  useEffect(() => setText((typed) => (typed.trim() === q ? typed : q)), [q]);
   const [reload, setReload] = useState(0);
   const [notice, setNotice] = useState('');
   const [actionError, setActionError] = useState('');
@@ -352,17 +351,8 @@ export default function Accounts() {
   // The password is held in `credentials` only: it goes with the dialog's close or with the page.
 
   const filters = { q, municipality, role, pending: pending ? 'true' : '' };
-  const state = useRef({ route, filters });
-  state.current = { route, filters };
-  const search = useMemo(
-    () =>
-      debounce((value: string) => {
-        const { route: go, filters: f } = state.current;
-        go(listAddress(href('accounts'), { ...f, q: value }), true);
-      }, 300),
-    [],
-  );
-  useEffect(() => () => search.cancel(), [search]);
+  const { text, setText, search } = useAddressSearch(q, (value) =>
+    listAddress(href('accounts'), { ...filters, q: value }));
   const go = (change: Record<string, string>) => {
     search.cancel();
     route(listAddress(href('accounts'), { ...filters, q: text, ...change }), true);
@@ -508,11 +498,7 @@ export default function Accounts() {
           </div>
         </div>
       </form>
-      <StatusMessage>
-        {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
-      </StatusMessage>
-      <ErrorMessage>{remote.error ? errorMessage(remote.error) : ''}</ErrorMessage>
-      {remote.data && items.length === 0 && !remote.loading && <p>{t('accounts.empty')}</p>}
+      <ListStatus remote={remote} page={page} size={SIZE} empty={t('accounts.empty')} />
       {items.length > 0 && (
         <TableRegion captionId="accounts-caption" busy={remote.loading}>
           <table class="data">

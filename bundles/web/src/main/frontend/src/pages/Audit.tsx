@@ -8,8 +8,9 @@ import { href } from '../app/nav';
 import { useRemote } from '../app/useRemote';
 import { FormActions, SelectField, TextField } from '../components/Form';
 import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { ListStatus } from '../components/ListStatus';
 import { PageHeading } from '../components/PageHeading';
-import { Pager, listSummary } from '../components/Pager';
+import { Pager } from '../components/Pager';
 import { TableRegion } from '../components/TableRegion';
 import { addMessages, t } from '../i18n';
 import { AUDIT_ACTIONS, changeRows, dayAfter, dayStart } from '../lib/audit';
@@ -205,11 +206,7 @@ export default function Audit() {
           </button>
         </FormActions>
       </form>
-      <StatusMessage>
-        {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
-      </StatusMessage>
-      <ErrorMessage>{remote.error ? errorMessage(remote.error) : ''}</ErrorMessage>
-      {remote.data && items.length === 0 && !remote.loading && <p>{t('audit.empty')}</p>}
+      <ListStatus remote={remote} page={page} size={SIZE} empty={t('audit.empty')} />
       {items.length > 0 && (
         <TableRegion captionId="audit-caption" busy={remote.loading}>
           <table class="data audit">

@@ -1,17 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { get } from '../api/client';
-import { errorMessage } from '../api/problem';
 import type { Page, Participant } from '../api/types';
 import { href } from '../app/nav';
 import { hasPermission, useSession } from '../app/session';
+import { useAddressSearch } from '../app/useAddressSearch';
 import { useRemote } from '../app/useRemote';
-import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { ListStatus } from '../components/ListStatus';
 import { PageHeading } from '../components/PageHeading';
-import { Pager, listSummary } from '../components/Pager';
+import { Pager } from '../components/Pager';
 import { TableRegion } from '../components/TableRegion';
 import { t } from '../i18n';
-import { debounce } from '../lib/debounce';
 import { documentLabel, formatDate, fullName, specialNeedsLabel } from '../lib/format';
 import { listAddress, pageNumber } from '../lib/listQuery';
 
@@ -29,22 +27,8 @@ export default function Participants() {
   // From a school's card: only that school's participants (the server filters).
   const school = query.school ?? '';
   const page = pageNumber(query.page);
-  const [text, setText] = useState(q);
-
-  // Back/forward or a link changed the address: show its search text (but keep what is being typed).
-  useEffect(() => setText((typed) => (typed.trim() === q ? typed : q)), [q]);
-
-  const state = useRef({ route, school });
-  state.current = { route, school };
-  const search = useMemo(
-    () =>
-      debounce((value: string) => {
-        const { route: go, school: s } = state.current;
-        go(listAddress(href('participants'), { q: value, school: s }), true);
-      }, 300),
-    [],
-  );
-  useEffect(() => () => search.cancel(), [search]);
+  const { text, setText, search } = useAddressSearch(q, (value) =>
+    listAddress(href('participants'), { q: value, school }));
 
   const remote = useRemote(
     (signal) => get<Page<Participant>>('/participants', { query: { q, school, page, size: SIZE }, signal }),
@@ -94,11 +78,7 @@ export default function Participants() {
           {t('participants.schoolFilter', { school })} <a href={listAddress(href('participants'), { q })}>{t('participants.allSchools')}</a>
         </p>
       )}
-      <StatusMessage>
-        {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
-      </StatusMessage>
-      <ErrorMessage>{remote.error ? errorMessage(remote.error) : ''}</ErrorMessage>
-      {remote.data && items.length === 0 && !remote.loading && <p>{t('participants.empty')}</p>}
+      <ListStatus remote={remote} page={page} size={SIZE} empty={t('participants.empty')} />
       {items.length > 0 && (
         <TableRegion captionId="participants-caption" busy={remote.loading}>
           <table class="data">

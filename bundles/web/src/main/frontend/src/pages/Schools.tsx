@@ -1,18 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { asPage, get } from '../api/client';
-import { errorMessage } from '../api/problem';
 import type { Municipality, Page, School } from '../api/types';
 import { href } from '../app/nav';
 import { hasPermission, useSession } from '../app/session';
+import { useAddressSearch } from '../app/useAddressSearch';
 import { useRemote } from '../app/useRemote';
-import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { ListStatus } from '../components/ListStatus';
 import { PageHeading } from '../components/PageHeading';
-import { Pager, listSummary } from '../components/Pager';
+import { Pager } from '../components/Pager';
 import { SchoolForm, schoolAddress, setSchoolFlash } from '../components/SchoolForm';
 import { TableRegion } from '../components/TableRegion';
 import { addMessages, t } from '../i18n';
-import { debounce } from '../lib/debounce';
 import { listAddress, pageNumber } from '../lib/listQuery';
 import schoolTexts from 'virtual:messages/school';
 
@@ -32,20 +31,8 @@ export default function Schools() {
   const q = query.q ?? '';
   const municipality = query.municipality ?? '';
   const page = pageNumber(query.page);
-  const [text, setText] = useState(q);
-  useEffect(() => setText((typed) => (typed.trim() === q ? typed : q)), [q]);
-
-  const state = useRef({ route, municipality });
-  state.current = { route, municipality };
-  const search = useMemo(
-    () =>
-      debounce((value: string) => {
-        const { route: go, municipality: m } = state.current;
-        go(listAddress(href('schools'), { q: value, municipality: m }), true);
-      }, 300),
-    [],
-  );
-  useEffect(() => () => search.cancel(), [search]);
+  const { text, setText, search } = useAddressSearch(q, (value) =>
+    listAddress(href('schools'), { q: value, municipality }));
 
   const municipalities = useRemote(
     (signal) => get<Page<Municipality> | Municipality[]>('/municipalities', { signal }).then((v) => asPage(v).items),
@@ -122,13 +109,7 @@ export default function Schools() {
           </select>
         </div>
       </form>
-      <StatusMessage>
-        {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
-      </StatusMessage>
-      <ErrorMessage>
-        {remote.error ? errorMessage(remote.error) : municipalities.error ? errorMessage(municipalities.error) : ''}
-      </ErrorMessage>
-      {remote.data && items.length === 0 && !remote.loading && <p>{t('schools.empty')}</p>}
+      <ListStatus remote={remote} page={page} size={SIZE} empty={t('schools.empty')} otherError={municipalities.error} />
       {items.length > 0 && (
         <TableRegion captionId="schools-caption" busy={remote.loading}>
           <table class="data">

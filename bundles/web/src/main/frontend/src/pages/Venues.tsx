@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { asPage, get, post } from '../api/client';
-import { errorMessage } from '../api/problem';
 import type { Municipality, Page, Venue } from '../api/types';
 import { href } from '../app/nav';
 import { hasPermission, useSession } from '../app/session';
 import { useRemote } from '../app/useRemote';
 import { ErrorSummary, FormActions, RequiredNote, TextField } from '../components/Form';
-import { ErrorMessage, StatusMessage } from '../components/Messages';
+import { ListStatus } from '../components/ListStatus';
 import { PageHeading } from '../components/PageHeading';
-import { Pager, listSummary } from '../components/Pager';
+import { Pager } from '../components/Pager';
 import { TableRegion } from '../components/TableRegion';
 import { addMessages, t } from '../i18n';
 import { NO_ERRORS, fieldErrors, type FieldErrors } from '../lib/fieldErrors';
@@ -164,11 +163,7 @@ export default function Venues() {
           <button type="submit">{t('list.apply')}</button>
         </div>
       </form>
-      <StatusMessage>
-        {remote.loading ? t('list.loading') : remote.data ? listSummary(page, SIZE, total, items.length) : ''}
-      </StatusMessage>
-      <ErrorMessage>{remote.error ? errorMessage(remote.error) : ''}</ErrorMessage>
-      {remote.data && items.length === 0 && !remote.loading && <p>{t('venues.empty')}</p>}
+      <ListStatus remote={remote} page={page} size={SIZE} empty={t('venues.empty')} />
       {items.length > 0 && (
         <TableRegion captionId="venues-caption" busy={remote.loading}>
           <table class="data">
