@@ -4,7 +4,7 @@
  * seating (рассадка) of assigned participants into auditoriums and time slots.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.attesta.api.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,17 +14,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.attesta.api.security.AccessScope;
 import org.attesta.api.security.AccountQuery;
 import org.attesta.api.security.AccountState;
 import org.attesta.api.security.Role;
-import org.attesta.api.security.RoleGrant;
-import org.attesta.api.security.Scope;
 import org.attesta.api.security.ScopeLevel;
 
-/** The account and account_role tables. Logins are stored in lower case: case does not matter at sign-in. */
+/**
+ * The account and account_grant tables. Logins are stored in lower case: case does not matter at sign-in.
+ * Grants name their place by its registry id; this store never reads the registry's tables.
+ */
 final class AccountStore {
-    private static final String REGION_CODE = "*";
+
+    /**
+     * Places by id, for cutting account lists: an account is inside when one of its grants is bound to one of
+     * the municipalities or schools (a municipality's places include its schools' ids, put there by the caller).
+     */
+    record Places(boolean region, Set<Long> municipalityIds, Set<Long> schoolIds) {
+        static final Places ALL = new Places(true, Set.of(), Set.of());
+
+        Places {
+            municipalityIds = Set.copyOf(municipalityIds);
+            schoolIds = Set.copyOf(schoolIds);
+        }
+    }
+
     private static final String COLUMNS = "a.id, a.login, a.display_name, a.password_hash, a.password_change_required,"
             + " a.pending_credential, a.state, a.created_at, a.last_login_at";
 
@@ -47,11 +60,8 @@ final class AccountStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", id, normalise(login), displayName, passwordHash, true,
                 pendingCredential, AccountState.ACTIVE.name(), now, createdBy);
         for (StoredAccount.Grant grant : grants) {
-            Scope scope = grant.grant().scope();
-            Database.update(connection, "INSERT INTO account_role (account_id, role, scope_level, scope_code,"
-                    + " municipality_code) VALUES (?, ?, ?, ?, ?)", id, grant.grant().role().name(),
-                    scope.level().name(), scope.level() == ScopeLevel.REGION ? REGION_CODE : scope.code(),
-                    grant.municipalityCode());
+            Database.update(connection, "INSERT INTO account_grant (account_id, role, scope_level, scope_id)"
+                    + " VALUES (?, ?, ?, ?)", id, grant.role().name(), grant.level().name(), grant.placeId());
         }
         return new StoredAccount(id, normalise(login), displayName, passwordHash, true, pendingCredential,
                 AccountState.ACTIVE, now, null, grants);
@@ -99,20 +109,24 @@ final class AccountStore {
         return existing;
     }
 
-    /** Accounts that hold at least one grant inside the scope and match the query; newest logins last. */
-    List<StoredAccount> search(Connection connection, AccountQuery query, AccessScope scope, boolean pendingOnly,
-            int offset, int limit) throws SQLException {
+    /**
+     * Accounts that hold at least one grant inside the scope, match the query and, when the query names a
+     * territory, hold a grant there; in login order.
+     */
+    List<StoredAccount> search(Connection connection, AccountQuery query, Places scope, Places filter,
+            boolean pendingOnly, int offset, int limit) throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String where = where(query, scope, pendingOnly, parameters);
+        String where = where(query, scope, filter, pendingOnly, parameters);
         parameters.add(offset);
         parameters.add(limit);
         return select(connection, "SELECT " + COLUMNS + " FROM account a" + where
                 + " ORDER BY a.login OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", parameters);
     }
 
-    long count(Connection connection, AccountQuery query, AccessScope scope, boolean pendingOnly) throws SQLException {
+    long count(Connection connection, AccountQuery query, Places scope, Places filter, boolean pendingOnly)
+            throws SQLException {
         List<Object> parameters = new ArrayList<>();
-        String sql = "SELECT COUNT(*) FROM account a" + where(query, scope, pendingOnly, parameters);
+        String sql = "SELECT COUNT(*) FROM account a" + where(query, scope, filter, pendingOnly, parameters);
         try (PreparedStatement statement = Database.prepare(connection, sql, parameters);
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
@@ -120,7 +134,8 @@ final class AccountStore {
         }
     }
 
-    private static String where(AccountQuery query, AccessScope scope, boolean pendingOnly, List<Object> parameters) {
+    private static String where(AccountQuery query, Places scope, Places filter, boolean pendingOnly,
+            List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (query.text() != null && !query.text().isBlank()) {
             String prefix = likePrefix(query.text().strip().toLowerCase(Locale.ROOT));
@@ -134,34 +149,30 @@ final class AccountStore {
             where.append(" AND a.pending_credential IS NULL");
         }
         if (query.role() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = ?)");
+            where.append(" AND EXISTS (SELECT 1 FROM account_grant g WHERE g.account_id = a.id AND g.role = ?)");
             parameters.add(query.role().name());
         }
-        if (query.municipalityCode() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id"
-                    + " AND r.municipality_code = ?)");
-            parameters.add(query.municipalityCode());
-        }
-        if (query.schoolCode() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id"
-                    + " AND r.scope_level = 'SCHOOL' AND r.scope_code = ?)");
-            parameters.add(query.schoolCode());
-        }
-        if (!scope.region()) {
-            where.append(" AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND (1 = 0");
-            if (!scope.municipalities().isEmpty()) {
-                where.append(" OR r.municipality_code IN (").append(placeholders(scope.municipalities().size()))
-                        .append(")");
-                parameters.addAll(scope.municipalities());
-            }
-            if (!scope.schools().isEmpty()) {
-                where.append(" OR (r.scope_level = 'SCHOOL' AND r.scope_code IN (")
-                        .append(placeholders(scope.schools().size())).append("))");
-                parameters.addAll(scope.schools());
-            }
-            where.append("))");
-        }
+        appendPlaces(where, filter, parameters);
+        appendPlaces(where, scope, parameters);
         return where.toString();
+    }
+
+    private static void appendPlaces(StringBuilder where, Places places, List<Object> parameters) {
+        if (places.region()) {
+            return;
+        }
+        where.append(" AND EXISTS (SELECT 1 FROM account_grant g WHERE g.account_id = a.id AND (1 = 0");
+        if (!places.municipalityIds().isEmpty()) {
+            where.append(" OR (g.scope_level = 'MUNICIPALITY' AND g.scope_id IN (")
+                    .append(placeholders(places.municipalityIds().size())).append("))");
+            parameters.addAll(places.municipalityIds());
+        }
+        if (!places.schoolIds().isEmpty()) {
+            where.append(" OR (g.scope_level = 'SCHOOL' AND g.scope_id IN (")
+                    .append(placeholders(places.schoolIds().size())).append("))");
+            parameters.addAll(places.schoolIds());
+        }
+        where.append("))");
     }
 
     private List<StoredAccount> select(Connection connection, String sql, List<?> parameters) throws SQLException {
@@ -191,15 +202,14 @@ final class AccountStore {
     private Map<Long, List<StoredAccount.Grant>> grants(Connection connection, Collection<Long> ids)
             throws SQLException {
         Map<Long, List<StoredAccount.Grant>> grants = new LinkedHashMap<>();
-        String sql = "SELECT account_id, role, scope_level, scope_code, municipality_code FROM account_role"
-                + " WHERE account_id IN (" + placeholders(ids.size()) + ") ORDER BY account_id, role, scope_code";
+        String sql = "SELECT account_id, role, scope_level, scope_id FROM account_grant"
+                + " WHERE account_id IN (" + placeholders(ids.size()) + ") ORDER BY account_id, role, scope_level,"
+                + " scope_id";
         try (PreparedStatement statement = Database.prepare(connection, sql, List.copyOf(ids));
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                ScopeLevel level = ScopeLevel.valueOf(rows.getString(3));
-                Scope scope = level == ScopeLevel.REGION ? Scope.region() : new Scope(level, rows.getString(4));
                 grants.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new StoredAccount.Grant(
-                        new RoleGrant(Role.valueOf(rows.getString(2)), scope), rows.getString(5)));
+                        Role.valueOf(rows.getString(2)), ScopeLevel.valueOf(rows.getString(3)), rows.getLong(4)));
             }
         }
         return grants;

@@ -24,6 +24,7 @@ import org.attesta.api.common.PageRequest;
 import org.attesta.api.registry.Municipality;
 import org.attesta.api.registry.RegistryService;
 import org.attesta.api.registry.School;
+import org.attesta.api.registry.TerritoryDirectory;
 import org.attesta.api.security.AccessPolicy;
 import org.attesta.api.security.AccessScope;
 import org.attesta.api.security.Account;
@@ -64,6 +65,7 @@ public class StaffAccounts implements AccountService {
     private final AccessPolicy policy;
     private final CallerContext callers;
     private final RegistryService registry;
+    private final TerritoryDirectory territories;
     private final AuditLog audit;
     private final StaffAuthentication authentication;
     private final Clock clock;
@@ -71,18 +73,21 @@ public class StaffAccounts implements AccountService {
     @Activate
     public StaffAccounts(@Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
             @Reference Passwords passwords, @Reference AccessPolicy policy, @Reference CallerContext callers,
-            @Reference RegistryService registry, @Reference AuditLog audit,
-            @Reference StaffAuthentication authentication) {
-        this(new Database(dataSource), passwords, policy, callers, registry, audit, authentication, Clock.systemUTC());
+            @Reference RegistryService registry, @Reference TerritoryDirectory territories,
+            @Reference AuditLog audit, @Reference StaffAuthentication authentication) {
+        this(new Database(dataSource), passwords, policy, callers, registry, territories, audit, authentication,
+                Clock.systemUTC());
     }
 
     StaffAccounts(Database database, Passwords passwords, AccessPolicy policy, CallerContext callers,
-            RegistryService registry, AuditLog audit, StaffAuthentication authentication, Clock clock) {
+            RegistryService registry, TerritoryDirectory territories, AuditLog audit,
+            StaffAuthentication authentication, Clock clock) {
         this.database = database;
         this.passwords = passwords;
         this.policy = policy;
         this.callers = callers;
         this.registry = registry;
+        this.territories = territories;
         this.audit = audit;
         this.authentication = authentication;
         this.clock = clock;
@@ -92,24 +97,29 @@ public class StaffAccounts implements AccountService {
     public Page<Account> accounts(AccountQuery query) {
         policy.require(Permission.ACCOUNTS_READ);
         requireFilterInScope(Permission.ACCOUNTS_READ, query.municipalityCode(), query.schoolCode());
-        AccessScope scope = policy.scope(Permission.ACCOUNTS_READ);
+        AccountStore.Places scope = places(policy.scope(Permission.ACCOUNTS_READ));
+        AccountStore.Places filter = filterPlaces(query.municipalityCode(), query.schoolCode());
         PageRequest page = query.page() == null ? PageRequest.first() : query.page();
         Instant now = clock.instant();
         return database.inTransaction(connection -> {
+            List<StoredAccount> found = store.search(connection, query, scope, filter, false, page.offset(),
+                    page.size());
+            GrantPlaces places = GrantPlaces.of(territories, found);
             List<Account> items = new ArrayList<>();
-            for (StoredAccount account : store.search(connection, query, scope, false, page.offset(), page.size())) {
-                items.add(account.toAccount(throttle.lockedUntil(connection,
+            for (StoredAccount account : found) {
+                items.add(account.toAccount(places, throttle.lockedUntil(connection,
                         LoginThrottle.loginKey(account.login()), now)));
             }
-            return new Page<>(items, store.count(connection, query, scope, false));
+            return new Page<>(items, store.count(connection, query, scope, filter, false));
         });
     }
 
     @Override
     public Account account(String login) {
         StoredAccount account = find(login);
-        requireEvery(Permission.ACCOUNTS_READ, account, false);
-        return withLock(account);
+        GrantPlaces places = placesOf(account);
+        requireEvery(Permission.ACCOUNTS_READ, account, places, false);
+        return withLock(account, places);
     }
 
     @Override
@@ -117,19 +127,20 @@ public class StaffAccounts implements AccountService {
         policy.require(Permission.ACCOUNTS_MANAGE);
         String login = checkLogin(draft.login());
         String displayName = checkDisplayName(draft.displayName());
-        List<StoredAccount.Grant> grants = resolve(draft.grants());
+        List<NewGrant> grants = resolve(draft.grants());
         grants.forEach(this::requireMayGrant);
         Passwords.OneTime oneTime = passwords.newOneTimePassword();
         StoredAccount created = database.inTransaction(connection -> {
             if (store.find(connection, login).isPresent()) {
                 throw new ConflictException("account-exists", "Учётная запись «" + login + "» уже существует");
             }
-            return store.insert(connection, login, displayName, grants, oneTime.storedHash(), oneTime.sealed(),
-                    callers.current().login(), clock.instant());
+            return store.insert(connection, login, displayName, grants.stream().map(NewGrant::stored).toList(),
+                    oneTime.storedHash(), oneTime.sealed(), callers.current().login(), clock.instant());
         });
+        GrantPlaces places = placesOf(created);
         audit.record(AuditEvent.success(AuditActions.ACCOUNT_ISSUED, "account", login)
-                .withChange(Map.of(), describe(created)));
-        return created.toAccount(null);
+                .withChange(Map.of(), describe(created, places)));
+        return created.toAccount(places, null);
     }
 
     @Override
@@ -150,13 +161,14 @@ public class StaffAccounts implements AccountService {
             for (Planned account : fresh) {
                 Passwords.OneTime oneTime = passwords.newOneTimePassword();
                 inserted.add(store.insert(connection, account.login(), account.displayName(),
-                        List.of(account.grant()), oneTime.storedHash(), oneTime.sealed(), issuer, now));
+                        List.of(account.grant().stored()), oneTime.storedHash(), oneTime.sealed(), issuer, now));
             }
             return inserted;
         });
+        GrantPlaces places = GrantPlaces.of(territories, created);
         for (StoredAccount account : created) {
             audit.record(AuditEvent.success(AuditActions.ACCOUNT_ISSUED, "account", account.login())
-                    .withChange(Map.of(), describe(account)));
+                    .withChange(Map.of(), describe(account, places)));
         }
         audit.record(AuditEvent.success(AuditActions.ACCOUNTS_BULK_ISSUED, "territory",
                 request.municipalityCode() == null ? "region" : request.municipalityCode())
@@ -169,7 +181,7 @@ public class StaffAccounts implements AccountService {
     @Override
     public Account resetPassword(String login) {
         StoredAccount account = find(login);
-        requireEvery(Permission.ACCOUNTS_MANAGE, account, true);
+        requireEvery(Permission.ACCOUNTS_MANAGE, account, placesOf(account), true);
         Passwords.OneTime oneTime = passwords.newOneTimePassword();
         database.inTransaction(connection -> {
             store.setPassword(connection, account.id(), oneTime.storedHash(), true, oneTime.sealed(), clock.instant());
@@ -185,7 +197,7 @@ public class StaffAccounts implements AccountService {
     @Override
     public Account disable(String login) {
         StoredAccount account = find(login);
-        requireEvery(Permission.ACCOUNTS_MANAGE, account, true);
+        requireEvery(Permission.ACCOUNTS_MANAGE, account, placesOf(account), true);
         if (account.login().equals(callers.current().login())) {
             throw new ConflictException("own-account", "Нельзя отключить собственную учётную запись");
         }
@@ -203,7 +215,7 @@ public class StaffAccounts implements AccountService {
     @Override
     public Account enable(String login) {
         StoredAccount account = find(login);
-        requireEvery(Permission.ACCOUNTS_MANAGE, account, true);
+        requireEvery(Permission.ACCOUNTS_MANAGE, account, placesOf(account), true);
         database.inTransaction(connection -> {
             store.setState(connection, account.id(), AccountState.ACTIVE);
             throttle.clear(connection, account.login());
@@ -217,7 +229,7 @@ public class StaffAccounts implements AccountService {
     @Override
     public IssuedCredentials takeCredentials(String login) {
         StoredAccount account = find(login);
-        requireEvery(Permission.ACCOUNTS_MANAGE, account, true);
+        requireEvery(Permission.ACCOUNTS_MANAGE, account, placesOf(account), true);
         boolean taken = account.pendingCredential() != null
                 && database.inTransaction(connection -> store.takePending(connection, account.id()));
         if (!taken) {
@@ -225,19 +237,24 @@ public class StaffAccounts implements AccountService {
                     + "Чтобы выдать новый, сбросьте пароль.");
         }
         audit.record(AuditEvent.success(AuditActions.CREDENTIALS_VIEWED, "account", account.login()));
-        return credentials(account);
+        return credentials(account, placesOf(account));
     }
 
     @Override
     public List<IssuedCredentials> takePendingCredentials(String municipalityCode, String schoolCode) {
         policy.require(Permission.ACCOUNTS_MANAGE);
         requireFilterInScope(Permission.ACCOUNTS_MANAGE, municipalityCode, schoolCode);
-        AccessScope scope = policy.scope(Permission.ACCOUNTS_MANAGE);
+        AccountStore.Places scope = places(policy.scope(Permission.ACCOUNTS_MANAGE));
+        AccountStore.Places filter = filterPlaces(municipalityCode, schoolCode);
         AccountQuery query = new AccountQuery(null, municipalityCode, schoolCode, null, true, null);
+        GrantPlaces[] places = new GrantPlaces[1];
         List<StoredAccount> taken = database.inTransaction(connection -> {
+            List<StoredAccount> found = store.search(connection, query, scope, filter, true, 0, Integer.MAX_VALUE);
+            places[0] = GrantPlaces.of(territories, found);
             List<StoredAccount> result = new ArrayList<>();
-            for (StoredAccount account : store.search(connection, query, scope, true, 0, Integer.MAX_VALUE)) {
-                if (mayActOnAll(Permission.ACCOUNTS_MANAGE, account) && store.takePending(connection, account.id())) {
+            for (StoredAccount account : found) {
+                if (mayActOnAll(Permission.ACCOUNTS_MANAGE, account, places[0])
+                        && store.takePending(connection, account.id())) {
                     result.add(account);
                 }
             }
@@ -247,7 +264,7 @@ public class StaffAccounts implements AccountService {
         for (StoredAccount account : taken) {
             audit.record(AuditEvent.success(AuditActions.CREDENTIALS_VIEWED, "account", account.login())
                     .withDetail(Map.of("via", "sheet")));
-            sheet.add(credentials(account));
+            sheet.add(credentials(account, places[0]));
         }
         return sheet;
     }
@@ -276,8 +293,8 @@ public class StaffAccounts implements AccountService {
         audit.record(AuditEvent.success(AuditActions.PASSWORD_CHANGED, "account", account.login()));
     }
 
-    private IssuedCredentials credentials(StoredAccount account) {
-        return new IssuedCredentials(account.login(), account.displayName(), account.roleGrants(),
+    private IssuedCredentials credentials(StoredAccount account, GrantPlaces places) {
+        return new IssuedCredentials(account.login(), account.displayName(), places.roleGrants(account.grants()),
                 passwords.openSealed(account.pendingCredential()));
     }
 
@@ -290,42 +307,88 @@ public class StaffAccounts implements AccountService {
     }
 
     private Account withLock(StoredAccount account) {
+        return withLock(account, placesOf(account));
+    }
+
+    private Account withLock(StoredAccount account, GrantPlaces places) {
         Instant now = clock.instant();
-        return account.toAccount(database.inTransaction(connection ->
+        return account.toAccount(places, database.inTransaction(connection ->
                 throttle.lockedUntil(connection, LoginThrottle.loginKey(account.login()), now)));
+    }
+
+    private GrantPlaces placesOf(StoredAccount account) {
+        return GrantPlaces.ofGrants(territories, account.grants());
+    }
+
+    /** The places of a scope by id, so that the store never needs the registry's codes or tables. */
+    private AccountStore.Places places(AccessScope scope) {
+        if (scope.region()) {
+            return AccountStore.Places.ALL;
+        }
+        Set<Long> municipalityIds = new HashSet<>();
+        Set<Long> schoolIds = new HashSet<>();
+        for (String code : scope.municipalities()) {
+            territories.municipalityByCode(code).ifPresent(municipality -> {
+                municipalityIds.add(municipality.id());
+                schoolIds.addAll(territories.schoolIdsOf(municipality.id()));
+            });
+        }
+        for (String code : scope.schools()) {
+            territories.schoolByCode(code).ifPresent(school -> schoolIds.add(school.id()));
+        }
+        return new AccountStore.Places(false, municipalityIds, schoolIds);
+    }
+
+    /** The territory a list is filtered to, as places; every place when it names none. */
+    private AccountStore.Places filterPlaces(String municipalityCode, String schoolCode) {
+        if (municipalityCode == null && schoolCode == null) {
+            return AccountStore.Places.ALL;
+        }
+        AccountStore.Places municipality = municipalityCode == null ? AccountStore.Places.ALL
+                : places(new AccessScope(false, Set.of(municipalityCode), Set.of()));
+        if (schoolCode == null) {
+            return municipality;
+        }
+        Set<Long> school = territories.schoolByCode(schoolCode).map(s -> Set.of(s.id())).orElse(Set.of());
+        if (!municipality.region()) {
+            school = school.stream().filter(municipality.schoolIds()::contains).collect(Collectors.toSet());
+        }
+        return new AccountStore.Places(false, Set.of(), school);
     }
 
     /**
      * Reading needs the permission for one of the account's territories; changing it needs it
      * for all of them, so that a school head cannot touch a region account that also holds a school.
      */
-    private void requireEvery(Permission permission, StoredAccount account, boolean all) {
-        boolean allowed = all ? mayActOnAll(permission, account)
-                : account.grants().stream().anyMatch(grant -> policy.allows(permission, grant.territory()));
+    private void requireEvery(Permission permission, StoredAccount account, GrantPlaces places, boolean all) {
+        boolean allowed = all ? mayActOnAll(permission, account, places)
+                : account.grants().stream().anyMatch(grant -> policy.allows(permission, places.territory(grant)));
         if (!allowed) {
-            Territory first = account.grants().isEmpty() ? Territory.region() : account.grants().get(0).territory();
-            policy.require(permission, all ? firstRefused(permission, account) : first);
+            Territory first = account.grants().isEmpty() ? Territory.region()
+                    : places.territory(account.grants().get(0));
+            policy.require(permission, all ? firstRefused(permission, account, places) : first);
         }
     }
 
-    private boolean mayActOnAll(Permission permission, StoredAccount account) {
-        return !account.grants().isEmpty()
-                && account.grants().stream().allMatch(grant -> policy.allows(permission, grant.territory()));
+    /** Territory is where each grant's school or municipality is now, not where it was when the grant was made. */
+    private boolean mayActOnAll(Permission permission, StoredAccount account, GrantPlaces places) {
+        return !account.grants().isEmpty() && account.grants().stream()
+                .allMatch(grant -> policy.allows(permission, places.territory(grant)));
     }
 
-    private Territory firstRefused(Permission permission, StoredAccount account) {
-        return account.grants().stream().map(StoredAccount.Grant::territory)
+    private Territory firstRefused(Permission permission, StoredAccount account, GrantPlaces places) {
+        return account.grants().stream().map(places::territory)
                 .filter(territory -> !policy.allows(permission, territory)).findFirst().orElse(Territory.region());
     }
 
     /** The caller must manage accounts there and hold every permission of the role there itself. */
-    private void requireMayGrant(StoredAccount.Grant grant) {
+    private void requireMayGrant(NewGrant grant) {
         Territory territory = grant.territory();
         policy.require(Permission.ACCOUNTS_MANAGE, territory);
-        for (Permission permission : RolePermissions.of(grant.grant().role())) {
+        for (Permission permission : RolePermissions.of(grant.stored().role())) {
             if (!policy.allows(permission, territory)) {
                 throw new AccessDeniedException("Нельзя выдать роль, права которой шире ваших: "
-                        + grant.grant().role());
+                        + grant.stored().role());
             }
         }
     }
@@ -340,31 +403,36 @@ public class StaffAccounts implements AccountService {
         }
     }
 
-    private List<StoredAccount.Grant> resolve(List<RoleGrant> grants) {
+    private List<NewGrant> resolve(List<RoleGrant> grants) {
         if (grants == null || grants.isEmpty()) {
             throw InvalidInputException.rule("no-roles", "grants", "Укажите хотя бы одну роль учётной записи");
         }
         Set<RoleGrant> seen = new HashSet<>();
-        List<StoredAccount.Grant> resolved = new ArrayList<>();
+        List<NewGrant> resolved = new ArrayList<>();
         for (RoleGrant grant : grants) {
-            if (grant == null || !seen.add(grant)) {
-                continue;
+            if (grant != null && seen.add(grant)) {
+                resolved.add(resolve(grant));
             }
-            Scope scope = grant.scope();
-            String municipality;
-            try {
-                municipality = switch (scope.level()) {
-                    case REGION -> null;
-                    case MUNICIPALITY -> registry.municipality(scope.code()).code();
-                    case SCHOOL -> registry.school(scope.code()).municipalityCode();
-                };
-            } catch (NotFoundException e) {
-                throw InvalidInputException.rule("unknown-scope", "grants", "Территория роли не найдена: "
-                        + e.getMessage());
-            }
-            resolved.add(new StoredAccount.Grant(grant, municipality));
         }
         return resolved;
+    }
+
+    /** Binds the grant to the stable id of the place its code names now. */
+    private NewGrant resolve(RoleGrant grant) {
+        Scope scope = grant.scope();
+        return switch (scope.level()) {
+            case REGION -> new NewGrant(StoredAccount.Grant.region(grant.role()), Territory.region());
+            case MUNICIPALITY -> territories.municipalityByCode(scope.code())
+                    .map(m -> NewGrant.of(grant, m))
+                    .orElseThrow(() -> unknownScope("МОУО с кодом «" + scope.code() + "» нет в реестре"));
+            case SCHOOL -> territories.schoolByCode(scope.code())
+                    .map(s -> NewGrant.of(grant, s))
+                    .orElseThrow(() -> unknownScope("ОО с кодом «" + scope.code() + "» нет в реестре"));
+        };
+    }
+
+    private static InvalidInputException unknownScope(String why) {
+        return InvalidInputException.rule("unknown-scope", "grants", "Территория роли не найдена: " + why);
     }
 
     private List<Planned> plan(BulkIssueRequest request) {
@@ -375,8 +443,8 @@ public class StaffAccounts implements AccountService {
             if (request.roles().contains(Role.MUNICIPAL_SPECIALIST)) {
                 planned.add(new Planned(BulkAccounts.municipalityLogin(municipality.code()),
                         bulk.displayName(Role.MUNICIPAL_SPECIALIST, municipality.name()),
-                        new StoredAccount.Grant(new RoleGrant(Role.MUNICIPAL_SPECIALIST,
-                                Scope.municipality(municipality.code())), municipality.code())));
+                        NewGrant.of(new RoleGrant(Role.MUNICIPAL_SPECIALIST, Scope.municipality(municipality.code())),
+                                municipality)));
             }
             for (School school : schoolsOf(municipality.code())) {
                 for (Role role : List.of(Role.SCHOOL_HEAD, Role.RESPONSIBLE_ORGANIZER, Role.TECHNICAL_SPECIALIST)) {
@@ -384,8 +452,8 @@ public class StaffAccounts implements AccountService {
                         String name = school.shortName() == null || school.shortName().isBlank() ? school.name()
                                 : school.shortName();
                         planned.add(new Planned(BulkAccounts.schoolLogin(school.code(), role),
-                                bulk.displayName(role, name), new StoredAccount.Grant(
-                                        new RoleGrant(role, Scope.school(school.code())), municipality.code())));
+                                bulk.displayName(role, name),
+                                NewGrant.of(new RoleGrant(role, Scope.school(school.code())), school)));
                     }
                 }
             }
@@ -410,10 +478,10 @@ public class StaffAccounts implements AccountService {
         }
     }
 
-    private static Map<String, String> describe(StoredAccount account) {
+    private static Map<String, String> describe(StoredAccount account, GrantPlaces places) {
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("displayName", account.displayName());
-        detail.put("grants", account.roleGrants().stream().map(g -> g.role() + "@" + g.scope())
+        detail.put("grants", places.roleGrants(account.grants()).stream().map(g -> g.role() + "@" + g.scope())
                 .collect(Collectors.joining(",")));
         return detail;
     }
@@ -438,6 +506,19 @@ public class StaffAccounts implements AccountService {
         return name;
     }
 
-    private record Planned(String login, String displayName, StoredAccount.Grant grant) {
+    private record Planned(String login, String displayName, NewGrant grant) {
+    }
+
+    /** A grant about to be stored: bound to its place's id, checked against the place's territory now. */
+    private record NewGrant(StoredAccount.Grant stored, Territory territory) {
+        static NewGrant of(RoleGrant grant, Municipality municipality) {
+            return new NewGrant(new StoredAccount.Grant(grant.role(), grant.scope().level(), municipality.id()),
+                    Territory.municipality(municipality.code()));
+        }
+
+        static NewGrant of(RoleGrant grant, School school) {
+            return new NewGrant(new StoredAccount.Grant(grant.role(), grant.scope().level(), school.id()),
+                    Territory.school(school.municipalityCode(), school.code()));
+        }
     }
 }

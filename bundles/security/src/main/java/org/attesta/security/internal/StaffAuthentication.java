@@ -16,6 +16,7 @@ import org.attesta.api.audit.AuditLog;
 import org.attesta.api.audit.AuditOutcome;
 import org.attesta.api.common.AuthenticationException;
 import org.attesta.api.common.TooManyRequestsException;
+import org.attesta.api.registry.TerritoryDirectory;
 import org.attesta.api.security.AccountState;
 import org.attesta.api.security.AuthenticationService;
 import org.attesta.api.security.Caller;
@@ -78,6 +79,7 @@ public class StaffAuthentication implements AuthenticationService {
     private final Passwords passwords;
     private final AuditLog audit;
     private final CallerContext callers;
+    private final TerritoryDirectory territories;
     private final KarafRealm platform;
     private final VerifiedPasswords verified;
     private final Duration idle;
@@ -89,15 +91,16 @@ public class StaffAuthentication implements AuthenticationService {
     public StaffAuthentication(Config config,
             @Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
             @Reference Passwords passwords, @Reference AuditLog audit, @Reference KeyRing keys,
-            @Reference CallerContext callers) {
-        this(config, new Database(dataSource), passwords, audit, callers,
+            @Reference CallerContext callers, @Reference TerritoryDirectory territories) {
+        this(config, new Database(dataSource), passwords, audit, callers, territories,
                 new KarafRealm(config.platform_realm(), Set.of(config.platform_roles())), keys.random(),
                 Clock.systemUTC());
     }
 
     StaffAuthentication(Config config, Database database, Passwords passwords, AuditLog audit, CallerContext callers,
-            KarafRealm platform, SecureRandom random, Clock clock) {
+            TerritoryDirectory territories, KarafRealm platform, SecureRandom random, Clock clock) {
         this.callers = callers;
+        this.territories = territories;
         this.database = database;
         this.passwords = passwords;
         this.audit = audit;
@@ -157,7 +160,7 @@ public class StaffAuthentication implements AuthenticationService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return database.inTransaction(connection -> {
+        Optional<OpenSession> open = database.inTransaction(connection -> {
             Optional<SessionStore.Row> found = sessions.find(connection, token);
             if (found.isEmpty()) {
                 return Optional.empty();
@@ -173,9 +176,14 @@ public class StaffAuthentication implements AuthenticationService {
                 sessions.touch(connection, row.id(), now);
             }
             Instant lastSeen = row.lastSeenAt().isAfter(now.minus(TOUCH_EVERY)) ? row.lastSeenAt() : now;
-            return Optional.of(new Session(row.id(), null, row.csrfToken(), caller(account.get(), address),
-                    earliest(lastSeen.plus(idle), row.expiresAt())));
+            return Optional.of(new OpenSession(row, account.get(), lastSeen));
         });
+        // The caller's territory is looked up now, for this request, outside the session's transaction.
+        return open.map(o -> new Session(o.row().id(), null, o.row().csrfToken(), caller(o.account(), address),
+                earliest(o.lastSeen().plus(idle), o.row().expiresAt())));
+    }
+
+    private record OpenSession(SessionStore.Row row, StoredAccount account, Instant lastSeen) {
     }
 
     @Override
@@ -275,9 +283,11 @@ public class StaffAuthentication implements AuthenticationService {
                 + "Вход временно заблокирован, повторите через " + minutes + " мин.", seconds);
     }
 
-    static Caller caller(StoredAccount account, String address) {
-        return new Caller(CallerKind.STAFF, account.login(), account.displayName(), account.roleGrants(), address,
-                account.passwordChangeRequired());
+    /** The account as a caller, its grants bound to where their schools and municipalities are now. */
+    Caller caller(StoredAccount account, String address) {
+        GrantPlaces places = GrantPlaces.ofGrants(territories, account.grants());
+        return new Caller(CallerKind.STAFF, account.login(), account.displayName(),
+                places.roleGrants(account.grants()), address, account.passwordChangeRequired());
     }
 
     private String randomToken() {

@@ -46,6 +46,7 @@ class AccountsAndSignInTest {
     private final ThreadCallerContext callers = new ThreadCallerContext();
     private final RoleBasedAccessPolicy policy = new RoleBasedAccessPolicy(callers);
     private final RecordingAudit audit = new RecordingAudit(callers);
+    private final SmallRegistry registry = new SmallRegistry();
     private MigratedDerby db;
     private StaffAuthentication authentication;
     private StaffAccounts accounts;
@@ -58,8 +59,8 @@ class AccountsAndSignInTest {
         Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);
         Database database = new Database(db.dataSource());
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
-        accounts = new StaffAccounts(database, passwords, policy, callers, new SmallRegistry(), audit, authentication,
+                passwords, audit, callers, registry, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
+        accounts = new StaffAccounts(database, passwords, policy, callers, registry, registry, audit, authentication,
                 clock);
     }
 
