@@ -195,68 +195,147 @@ public class StaffAuthentication implements AuthenticationService {
     }
 
     private StoredAccount checkPassword(String login, char[] password, String address, String via) {
-        Instant now = clock.instant();
-        Instant locked = database.inTransaction(connection -> throttle.lockedUntil(connection, login, address, now));
-        if (locked != null) {
-            audit.record(refused(login, via, "locked").byActor(safeLogin(login)));
-            throw lockedOut(locked, now);
-        }
-        Optional<StoredAccount> found = database.inTransaction(connection -> accounts.find(connection, login));
+        LoginThrottle.Reservation attempt = reserve(login, address, via);
+        Optional<StoredAccount> found;
         boolean right;
-        if (found.isEmpty()) {
-            passwords.verifyNothing(password);
-            right = false;
-        } else {
-            right = passwords.verify(password, found.get().passwordHash());
+        try {
+            found = database.inTransaction(connection -> accounts.find(connection, login));
+            if (found.isEmpty()) {
+                passwords.verifyNothing(password);
+                right = false;
+            } else {
+                right = passwords.verify(password, found.get().passwordHash());
+            }
+        } catch (RuntimeException e) {
+            release(attempt);
+            throw e;
         }
         if (!right || found.get().state() != AccountState.ACTIVE) {
-            Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, login, address, now));
-            audit.record(refused(login, via, found.isEmpty() ? "unknown-login"
-                    : right ? "disabled" : "wrong-password").byActor(safeLogin(login)));
-            if (lockedNow != null) {
-                throw lockedOut(lockedNow, now);
-            }
-            throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+            String reason = found.isEmpty() ? "unknown-login" : right ? "disabled" : "wrong-password";
+            throw failed(attempt, refused(login, via, reason));
         }
         StoredAccount account = found.get();
-        database.inTransaction(connection -> {
-            throttle.succeed(connection, login);
+        succeed(attempt, refused(login, via, "locked"), connection -> {
             if (passwords.needsRehash(account.passwordHash())) {
                 accounts.rehash(connection, account.id(), passwords.hash(password));
             }
-            return null;
         });
         return account;
     }
 
-    private Caller checkPlatformAdministrator(String login, char[] password, String address) {
-        Instant now = clock.instant();
-        Instant locked = database.inTransaction(connection -> throttle.lockedUntil(connection, login, address, now));
-        if (locked != null) {
-            audit.record(refused(login, "basic", "locked").byActor(safeLogin(login)));
-            throw lockedOut(locked, now);
+    /**
+     * The current-password check of a password change: counted and limited like a sign-in of
+     * the same login from the same address, so a signed-in session cannot guess it faster.
+     *
+     * @throws AuthenticationException when the password is wrong
+     * @throws TooManyRequestsException when the login or the address is locked
+     */
+    void checkCurrentPassword(StoredAccount account, char[] password, String address) {
+        LoginThrottle.Reservation attempt = reserve(account.login(), address,
+                passwordChangeRefused(account, "locked"));
+        boolean right;
+        try {
+            right = passwords.verify(password, account.passwordHash());
+        } catch (RuntimeException e) {
+            release(attempt);
+            throw e;
         }
-        if (platform.isAdministrator(login, password)) {
-            database.inTransaction(connection -> {
-                throttle.succeed(connection, login);
-                return null;
-            });
+        if (!right) {
+            Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, attempt,
+                    clock.instant()));
+            audit.record(passwordChangeRefused(account, "wrong-password"));
+            if (lockedNow != null) {
+                throw lockedOut(lockedNow, clock.instant());
+            }
+            throw new AuthenticationException("wrong-password", "Текущий пароль указан неверно");
+        }
+        succeed(attempt, passwordChangeRefused(account, "locked"), connection -> { });
+    }
+
+    private Caller checkPlatformAdministrator(String login, char[] password, String address) {
+        LoginThrottle.Reservation attempt = reserve(login, address, "basic");
+        boolean right;
+        try {
+            right = platform.isAdministrator(login, password);
+        } catch (RuntimeException e) {
+            release(attempt);
+            throw e;
+        }
+        if (right) {
+            succeed(attempt, refused(login, "basic", "locked"), connection -> { });
             Caller administrator = Caller.platformAdministrator(login, address);
             callers.runAs(administrator, () -> audit.record(AuditEvent.success(AuditActions.LOGIN,
                     "platform-administrator", login).withDetail(Map.of("via", "basic"))));
             return administrator;
         }
-        Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, login, address, now));
-        audit.record(refused(login, "basic", "wrong-password-or-unknown").byActor(safeLogin(login)));
-        if (lockedNow != null) {
-            throw lockedOut(lockedNow, now);
-        }
-        throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+        throw failed(attempt, refused(login, "basic", "wrong-password-or-unknown"));
     }
 
+    /** Work done in the transaction that records a successful check. */
+    private interface AfterSuccess {
+        void run(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    private LoginThrottle.Reservation reserve(String login, String address, String via) {
+        return reserve(login, address, refused(login, via, "locked"));
+    }
+
+    /** Counts the attempt before any password is checked; refuses at once when over the limit. */
+    private LoginThrottle.Reservation reserve(String login, String address, AuditEvent refusal) {
+        Instant now = clock.instant();
+        try {
+            return database.inTransaction(connection -> throttle.reserve(connection, login, address, now));
+        } catch (LoginThrottle.Refused e) {
+            audit.record(refusal);
+            throw lockedOut(e.until(), now);
+        }
+    }
+
+    /** Keeps the failed attempt counted, audits it and says why it failed. */
+    private RuntimeException failed(LoginThrottle.Reservation attempt, AuditEvent refusal) {
+        Instant now = clock.instant();
+        Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, attempt, now));
+        audit.record(refusal);
+        if (lockedNow != null) {
+            return lockedOut(lockedNow, now);
+        }
+        return new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+    }
+
+    /** Records the success, unless the login or address was locked while the password was checked. */
+    private void succeed(LoginThrottle.Reservation attempt, AuditEvent refusal, AfterSuccess work) {
+        Instant now = clock.instant();
+        try {
+            database.inTransaction(connection -> {
+                throttle.succeed(connection, attempt, now);
+                work.run(connection);
+                return null;
+            });
+        } catch (LoginThrottle.Refused e) {
+            audit.record(refusal);
+            throw lockedOut(e.until(), now);
+        }
+    }
+
+    private void release(LoginThrottle.Reservation attempt) {
+        database.inTransaction(connection -> {
+            throttle.release(connection, attempt);
+            return null;
+        });
+    }
+
+    /**
+     * A refused sign-in is done by nobody yet: the entry's actor is the anonymous caller (with
+     * its address), and the login as typed is only recorded as what was attempted.
+     */
     private static AuditEvent refused(String login, String via, String reason) {
-        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", safeLogin(login), Map.of(),
-                Map.of("via", via, "reason", reason), null);
+        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", null, Map.of(),
+                Map.of("via", via, "reason", reason, "attemptedLogin", safeLogin(login)), null);
+    }
+
+    private static AuditEvent passwordChangeRefused(StoredAccount account, String reason) {
+        return AuditEvent.denied(AuditActions.PASSWORD_CHANGED, "account", account.login())
+                .withDetail(Map.of("reason", reason));
     }
 
     /** Logins are typed by strangers too: keep what is recorded short and printable. */
