@@ -93,6 +93,25 @@ class SignInLockoutTest {
     }
 
     @Test
+    void anAttemptOverTheLimitWhileOthersAreStillCheckedWaitsSecondsNotTheWindow() throws Exception {
+        IssuedCredentials issued = issue("org-busy");
+        StaffAuthentication oneAttempt = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
+                Map.of("lockout_failures", 1)), new Database(db.dataSource()), passwords, audit, callers,
+                new KarafRealm("no-such-realm", Set.of("admin")), new SecureRandom(), clock);
+        passwords.hold(issued.oneTimePassword());
+        CompletableFuture<Session> first = CompletableFuture.supplyAsync(() -> oneAttempt.login("org-busy",
+                issued.oneTimePassword().toCharArray(), ADDRESS));
+        passwords.awaitHeldCheck();
+        TooManyRequestsException pending = assertThrows(TooManyRequestsException.class,
+                () -> oneAttempt.login("org-busy", issued.oneTimePassword().toCharArray(), ADDRESS));
+        assertEquals(10, pending.retryAfterSeconds(), "the only attempt allowed is still being checked");
+        assertEquals(1, passwords.checks.get());
+        passwords.letGo();
+        assertNotNull(first.get(10, TimeUnit.SECONDS), "the right password checked within the limit signs in");
+        oneAttempt.login("org-busy", issued.oneTimePassword().toCharArray(), ADDRESS);
+    }
+
+    @Test
     void aLockedLoginIsRefusedWithoutCheckingThePassword() {
         IssuedCredentials issued = issue("org-lock");
         for (int i = 0; i < 4; i++) {
