@@ -123,8 +123,11 @@ public class StaffAuthentication implements AuthenticationService {
         Instant expires = now.plus(absolute);
         database.inTransaction(connection -> {
             sessions.deleteExpired(connection, now, now.minus(idle));
-            sessions.insert(connection, id, token, csrf, account.id(), address, now, expires);
+            // Updating the account's row first makes a reset or password change that commits
+            // meanwhile either come before (seen here, no session) or after (it ends this one).
             accounts.recordLogin(connection, account.id(), now);
+            requireUnchanged(connection, account);
+            sessions.insert(connection, id, token, csrf, account.id(), address, now, expires);
             return null;
         });
         Caller caller = caller(account, address);
@@ -136,6 +139,7 @@ public class StaffAuthentication implements AuthenticationService {
 
     @Override
     public Caller authenticate(String login, char[] password, String address) {
+        long generation = verified.generation();
         Optional<Caller> remembered = verified.find(login, password, address);
         if (remembered.isPresent()) {
             return remembered.get();
@@ -147,7 +151,7 @@ public class StaffAuthentication implements AuthenticationService {
         } else {
             caller = checkPlatformAdministrator(login, password, address);
         }
-        verified.remember(login, password, caller);
+        verified.remember(login, password, caller, generation);
         return caller;
     }
 
@@ -214,13 +218,23 @@ public class StaffAuthentication implements AuthenticationService {
             String reason = found.isEmpty() ? "unknown-login" : right ? "disabled" : "wrong-password";
             throw failed(attempt, refused(login, via, reason));
         }
-        StoredAccount account = found.get();
-        succeed(attempt, refused(login, via, "locked"), connection -> {
-            if (passwords.needsRehash(account.passwordHash())) {
-                accounts.rehash(connection, account.id(), passwords.hash(password));
-            }
-        });
-        return account;
+        StoredAccount checked = found.get();
+        // Hashed before the transaction, so that no counter row stays locked for an Argon2id run.
+        String rehashed = passwords.needsRehash(checked.passwordHash()) ? passwords.hash(password) : null;
+        StoredAccount[] account = {checked};
+        try {
+            succeed(attempt, refused(login, via, "locked"), connection -> {
+                requireUnchanged(connection, checked);
+                if (rehashed != null) {
+                    accounts.rehash(connection, checked.id(), rehashed);
+                    account[0] = accounts.find(connection, checked.id()).orElseThrow();
+                }
+            });
+        } catch (AuthenticationException e) {
+            audit.record(refused(login, via, "password-changed"));
+            throw e;
+        }
+        return account[0];
     }
 
     /**
@@ -269,6 +283,19 @@ public class StaffAuthentication implements AuthenticationService {
             return administrator;
         }
         throw failed(attempt, refused(login, "basic", "wrong-password-or-unknown"));
+    }
+
+    /**
+     * A reset, disable or password change may have landed while the old password was being
+     * checked: then the check proves nothing any more (and a rehash would bring the old one back).
+     */
+    private void requireUnchanged(java.sql.Connection connection, StoredAccount checked)
+            throws java.sql.SQLException {
+        Optional<StoredAccount> now = accounts.find(connection, checked.id());
+        if (now.isEmpty() || now.get().state() != AccountState.ACTIVE
+                || !now.get().passwordHash().equals(checked.passwordHash())) {
+            throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+        }
     }
 
     /** Work done in the transaction that records a successful check. */

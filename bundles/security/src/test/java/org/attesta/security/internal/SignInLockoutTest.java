@@ -208,6 +208,33 @@ class SignInLockoutTest {
     }
 
     @Test
+    void aPasswordResetWhileTheOldOneIsCheckedWinsOverTheCheck() throws Exception {
+        String first = issue("org-race").oneTimePassword();
+        passwords.hold(first);
+        CompletableFuture<Throwable> basic = CompletableFuture.supplyAsync(() -> refusal(
+                () -> authentication.authenticate("org-race", first.toCharArray(), ADDRESS)));
+        passwords.awaitHeldCheck();
+        asAdmin(() -> accounts.resetPassword("org-race"));
+        passwords.letGo();
+        assertTrue(basic.get(10, TimeUnit.SECONDS) instanceof AuthenticationException,
+                "the check of a password replaced meanwhile does not count");
+        assertThrows(AuthenticationException.class,
+                () -> authentication.authenticate("org-race", first.toCharArray(), ADDRESS),
+                "nor is it remembered for later requests");
+
+        String second = asAdmin(() -> accounts.takeCredentials("org-race")).oneTimePassword();
+        passwords.hold(second);
+        CompletableFuture<Throwable> login = CompletableFuture.supplyAsync(() -> refusal(
+                () -> authentication.login("org-race", second.toCharArray(), ADDRESS)));
+        passwords.awaitHeldCheck();
+        asAdmin(() -> accounts.resetPassword("org-race"));
+        passwords.letGo();
+        assertTrue(login.get(10, TimeUnit.SECONDS) instanceof AuthenticationException,
+                "no session is opened with a password replaced during its check");
+        assertEquals(0, db.count("SELECT COUNT(*) FROM staff_session"));
+    }
+
+    @Test
     void theCurrentPasswordOfAChangeIsThrottledLikeASignIn() {
         IssuedCredentials issued = issue("org-change");
         char[] oneTime = issued.oneTimePassword().toCharArray();
