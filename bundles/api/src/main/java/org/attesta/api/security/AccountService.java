@@ -46,10 +46,28 @@ public interface AccountService {
     List<IssuedCredentials> takePendingCredentials(String municipalityCode, String schoolCode);
 
     /**
-     * The signed-in account changes its own password.
+     * The signed-in account changes its own password; every session of the account ends.
      *
      * @throws org.attesta.api.common.AuthenticationException when the current password is wrong
      * @throws org.attesta.api.common.InvalidInputException when the new one is too weak
+     * @throws org.attesta.api.common.TooManyRequestsException when too many attempts were made
      */
-    void changePassword(char[] currentPassword, char[] newPassword);
+    default void changePassword(char[] currentPassword, char[] newPassword) {
+        changePassword(currentPassword, newPassword, null);
+    }
+
+    /**
+     * The signed-in account changes its own password. The session it is changed from stays
+     * open (with the account's full rights once a one-time password is replaced); every
+     * other session of the account ends. The current password is checked under the same
+     * attempt limits as a sign-in.
+     *
+     * @param sessionToken the token of the session making the change, or null (a password per
+     *     request): then every session ends
+     * @throws org.attesta.api.common.AuthenticationException when the current password is wrong
+     * @throws org.attesta.api.common.InvalidInputException when the new one is too weak
+     * @throws org.attesta.api.common.TooManyRequestsException when too many attempts were made
+     * @since 1.1
+     */
+    void changePassword(char[] currentPassword, char[] newPassword, String sessionToken);
 }

@@ -4,7 +4,7 @@
  * shell command and provider consults, and the protection of personal data at rest.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.attesta.api.security;
 
 import org.osgi.annotation.bundle.Export;

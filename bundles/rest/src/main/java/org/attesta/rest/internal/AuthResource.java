@@ -142,12 +142,30 @@ public class AuthResource {
     @POST
     @Path("password")
     @SignedIn
-    public Response changePassword(PasswordChange change) {
+    public Response changePassword(PasswordChange change, @Context HttpHeaders headers) {
         if (change == null || change.currentPassword() == null || change.newPassword() == null) {
             throw new InvalidInputException("newPassword", "Укажите текущий и новый пароль");
         }
-        accounts.changePassword(change.currentPassword().toCharArray(), change.newPassword().toCharArray());
+        accounts.changePassword(change.currentPassword().toCharArray(), change.newPassword().toCharArray(),
+                requestSession(headers));
         return Response.noContent().build();
+    }
+
+    /**
+     * The session this request was authenticated by, in AuthenticationFilter's order (Bearer,
+     * then Basic, then the cookie), or null for a password per request: a stale cookie sent
+     * beside a Basic header must not be the session that survives a password change.
+     */
+    private static String requestSession(HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String bearer = SessionTokens.bearer(authorization);
+        if (bearer != null) {
+            return bearer;
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        return SessionTokens.cookie(headers);
     }
 
     private Session open(LoginRequest request) {

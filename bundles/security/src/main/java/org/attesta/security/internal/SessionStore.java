@@ -57,6 +57,15 @@ final class SessionStore {
         return Database.update(connection, "DELETE FROM staff_session WHERE account_id = ?", accountId);
     }
 
+    /** Ends every session of the account except the one with this token (all of them when it is null). */
+    int deleteOthers(Connection connection, long accountId, String keptToken) throws SQLException {
+        if (keptToken == null) {
+            return deleteForAccount(connection, accountId);
+        }
+        return Database.update(connection, "DELETE FROM staff_session WHERE account_id = ? AND token_hash <> ?",
+                accountId, hash(keptToken));
+    }
+
     int deleteExpired(Connection connection, Instant now, Instant idleBefore) throws SQLException {
         return Database.update(connection, "DELETE FROM staff_session WHERE expires_at <= ? OR last_seen_at < ?", now,
                 idleBefore);

@@ -270,27 +270,27 @@ public class StaffAccounts implements AccountService {
     }
 
     @Override
-    public void changePassword(char[] currentPassword, char[] newPassword) {
+    public void changePassword(char[] currentPassword, char[] newPassword, String sessionToken) {
         Caller caller = callers.current();
         if (caller.kind() != CallerKind.STAFF) {
             throw new AccessDeniedException("Сменить пароль так может только сотрудник со своей учётной записью");
         }
         StoredAccount account = find(caller.login());
-        if (!passwords.verify(currentPassword, account.passwordHash())) {
-            audit.record(AuditEvent.denied(AuditActions.PASSWORD_CHANGED, "account", account.login()));
-            throw new AuthenticationException("wrong-password", "Текущий пароль указан неверно");
-        }
+        authentication.checkCurrentPassword(account, currentPassword, caller.address());
         PasswordRules.check(account.login(), newPassword);
         if (java.util.Arrays.equals(currentPassword, newPassword)) {
             throw InvalidInputException.rule("same-password", "newPassword", "Новый пароль должен отличаться от текущего");
         }
         String hash = passwords.hash(newPassword);
-        database.inTransaction(connection -> {
+        // In the same transaction: no other session may outlive the old password (one opened
+        // with a one-time password would otherwise gain the account's full rights).
+        int ended = database.inTransaction(connection -> {
             store.setPassword(connection, account.id(), hash, false, null, clock.instant());
-            return null;
+            return sessions.deleteOthers(connection, account.id(), sessionToken);
         });
         authentication.forgetVerified();
-        audit.record(AuditEvent.success(AuditActions.PASSWORD_CHANGED, "account", account.login()));
+        audit.record(AuditEvent.success(AuditActions.PASSWORD_CHANGED, "account", account.login())
+                .withDetail(Map.of("sessionsEnded", String.valueOf(ended))));
     }
 
     private IssuedCredentials credentials(StoredAccount account, GrantPlaces places) {

@@ -126,8 +126,11 @@ public class StaffAuthentication implements AuthenticationService {
         Instant expires = now.plus(absolute);
         database.inTransaction(connection -> {
             sessions.deleteExpired(connection, now, now.minus(idle));
-            sessions.insert(connection, id, token, csrf, account.id(), address, now, expires);
+            // Updating the account's row first makes a reset or password change that commits
+            // meanwhile either come before (seen here, no session) or after (it ends this one).
             accounts.recordLogin(connection, account.id(), now);
+            requireUnchanged(connection, account);
+            sessions.insert(connection, id, token, csrf, account.id(), address, now, expires);
             return null;
         });
         Caller caller = caller(account, address);
@@ -139,6 +142,7 @@ public class StaffAuthentication implements AuthenticationService {
 
     @Override
     public Caller authenticate(String login, char[] password, String address) {
+        long generation = verified.generation();
         Optional<Caller> remembered = verified.find(login, password, address);
         if (remembered.isPresent()) {
             return remembered.get();
@@ -150,7 +154,7 @@ public class StaffAuthentication implements AuthenticationService {
         } else {
             caller = checkPlatformAdministrator(login, password, address);
         }
-        verified.remember(login, password, caller);
+        verified.remember(login, password, caller, generation);
         return caller;
     }
 
@@ -203,68 +207,170 @@ public class StaffAuthentication implements AuthenticationService {
     }
 
     private StoredAccount checkPassword(String login, char[] password, String address, String via) {
-        Instant now = clock.instant();
-        Instant locked = database.inTransaction(connection -> throttle.lockedUntil(connection, login, address, now));
-        if (locked != null) {
-            audit.record(refused(login, via, "locked").byActor(safeLogin(login)));
-            throw lockedOut(locked, now);
-        }
-        Optional<StoredAccount> found = database.inTransaction(connection -> accounts.find(connection, login));
+        LoginThrottle.Reservation attempt = reserve(login, address, via);
+        Optional<StoredAccount> found;
         boolean right;
-        if (found.isEmpty()) {
-            passwords.verifyNothing(password);
-            right = false;
-        } else {
-            right = passwords.verify(password, found.get().passwordHash());
+        try {
+            found = database.inTransaction(connection -> accounts.find(connection, login));
+            if (found.isEmpty()) {
+                passwords.verifyNothing(password);
+                right = false;
+            } else {
+                right = passwords.verify(password, found.get().passwordHash());
+            }
+        } catch (RuntimeException e) {
+            release(attempt);
+            throw e;
         }
         if (!right || found.get().state() != AccountState.ACTIVE) {
-            Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, login, address, now));
-            audit.record(refused(login, via, found.isEmpty() ? "unknown-login"
-                    : right ? "disabled" : "wrong-password").byActor(safeLogin(login)));
-            if (lockedNow != null) {
-                throw lockedOut(lockedNow, now);
-            }
-            throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+            String reason = found.isEmpty() ? "unknown-login" : right ? "disabled" : "wrong-password";
+            throw failed(attempt, refused(login, via, reason));
         }
-        StoredAccount account = found.get();
-        database.inTransaction(connection -> {
-            throttle.succeed(connection, login);
-            if (passwords.needsRehash(account.passwordHash())) {
-                accounts.rehash(connection, account.id(), passwords.hash(password));
+        StoredAccount checked = found.get();
+        // Hashed before the transaction, so that no counter row stays locked for an Argon2id run.
+        String rehashed = passwords.needsRehash(checked.passwordHash()) ? passwords.hash(password) : null;
+        StoredAccount[] account = {checked};
+        try {
+            succeed(attempt, refused(login, via, "locked"), connection -> {
+                requireUnchanged(connection, checked);
+                if (rehashed != null) {
+                    accounts.rehash(connection, checked.id(), rehashed);
+                    account[0] = accounts.find(connection, checked.id()).orElseThrow();
+                }
+            });
+        } catch (AuthenticationException e) {
+            audit.record(refused(login, via, "password-changed"));
+            throw e;
+        }
+        return account[0];
+    }
+
+    /**
+     * The current-password check of a password change: counted and limited like a sign-in of
+     * the same login from the same address, so a signed-in session cannot guess it faster.
+     *
+     * @throws AuthenticationException when the password is wrong
+     * @throws TooManyRequestsException when the login or the address is locked
+     */
+    void checkCurrentPassword(StoredAccount account, char[] password, String address) {
+        LoginThrottle.Reservation attempt = reserve(account.login(), address,
+                passwordChangeRefused(account, "locked"));
+        boolean right;
+        try {
+            right = passwords.verify(password, account.passwordHash());
+        } catch (RuntimeException e) {
+            release(attempt);
+            throw e;
+        }
+        if (!right) {
+            Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, attempt,
+                    clock.instant()));
+            audit.record(passwordChangeRefused(account, "wrong-password"));
+            if (lockedNow != null) {
+                throw lockedOut(lockedNow, clock.instant());
             }
-            return null;
-        });
-        return account;
+            throw new AuthenticationException("wrong-password", "Текущий пароль указан неверно");
+        }
+        succeed(attempt, passwordChangeRefused(account, "locked"), connection -> { });
     }
 
     private Caller checkPlatformAdministrator(String login, char[] password, String address) {
-        Instant now = clock.instant();
-        Instant locked = database.inTransaction(connection -> throttle.lockedUntil(connection, login, address, now));
-        if (locked != null) {
-            audit.record(refused(login, "basic", "locked").byActor(safeLogin(login)));
-            throw lockedOut(locked, now);
+        LoginThrottle.Reservation attempt = reserve(login, address, "basic");
+        boolean right;
+        try {
+            right = platform.isAdministrator(login, password);
+        } catch (RuntimeException e) {
+            release(attempt);
+            throw e;
         }
-        if (platform.isAdministrator(login, password)) {
-            database.inTransaction(connection -> {
-                throttle.succeed(connection, login);
-                return null;
-            });
+        if (right) {
+            succeed(attempt, refused(login, "basic", "locked"), connection -> { });
             Caller administrator = Caller.platformAdministrator(login, address);
             callers.runAs(administrator, () -> audit.record(AuditEvent.success(AuditActions.LOGIN,
                     "platform-administrator", login).withDetail(Map.of("via", "basic"))));
             return administrator;
         }
-        Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, login, address, now));
-        audit.record(refused(login, "basic", "wrong-password-or-unknown").byActor(safeLogin(login)));
-        if (lockedNow != null) {
-            throw lockedOut(lockedNow, now);
-        }
-        throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+        throw failed(attempt, refused(login, "basic", "wrong-password-or-unknown"));
     }
 
+    /**
+     * A reset, disable or password change may have landed while the old password was being
+     * checked: then the check proves nothing any more (and a rehash would bring the old one back).
+     */
+    private void requireUnchanged(java.sql.Connection connection, StoredAccount checked)
+            throws java.sql.SQLException {
+        Optional<StoredAccount> now = accounts.find(connection, checked.id());
+        if (now.isEmpty() || now.get().state() != AccountState.ACTIVE
+                || !now.get().passwordHash().equals(checked.passwordHash())) {
+            throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+        }
+    }
+
+    /** Work done in the transaction that records a successful check. */
+    private interface AfterSuccess {
+        void run(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    private LoginThrottle.Reservation reserve(String login, String address, String via) {
+        return reserve(login, address, refused(login, via, "locked"));
+    }
+
+    /** Counts the attempt before any password is checked; refuses at once when over the limit. */
+    private LoginThrottle.Reservation reserve(String login, String address, AuditEvent refusal) {
+        Instant now = clock.instant();
+        try {
+            return database.inTransaction(connection -> throttle.reserve(connection, login, address, now));
+        } catch (LoginThrottle.Refused e) {
+            audit.record(refusal);
+            throw lockedOut(e.until(), now);
+        }
+    }
+
+    /** Keeps the failed attempt counted, audits it and says why it failed. */
+    private RuntimeException failed(LoginThrottle.Reservation attempt, AuditEvent refusal) {
+        Instant now = clock.instant();
+        Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, attempt, now));
+        audit.record(refusal);
+        if (lockedNow != null) {
+            return lockedOut(lockedNow, now);
+        }
+        return new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+    }
+
+    /** Records the success, unless the login or address was locked while the password was checked. */
+    private void succeed(LoginThrottle.Reservation attempt, AuditEvent refusal, AfterSuccess work) {
+        Instant now = clock.instant();
+        try {
+            database.inTransaction(connection -> {
+                throttle.succeed(connection, attempt, now);
+                work.run(connection);
+                return null;
+            });
+        } catch (LoginThrottle.Refused e) {
+            audit.record(refusal);
+            throw lockedOut(e.until(), now);
+        }
+    }
+
+    private void release(LoginThrottle.Reservation attempt) {
+        database.inTransaction(connection -> {
+            throttle.release(connection, attempt);
+            return null;
+        });
+    }
+
+    /**
+     * A refused sign-in is done by nobody yet: the entry's actor is the anonymous caller (with
+     * its address), and the login as typed is only recorded as what was attempted.
+     */
     private static AuditEvent refused(String login, String via, String reason) {
-        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", safeLogin(login), Map.of(),
-                Map.of("via", via, "reason", reason), null);
+        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", null, Map.of(),
+                Map.of("via", via, "reason", reason, "attemptedLogin", safeLogin(login)), null);
+    }
+
+    private static AuditEvent passwordChangeRefused(StoredAccount account, String reason) {
+        return AuditEvent.denied(AuditActions.PASSWORD_CHANGED, "account", account.login())
+                .withDetail(Map.of("reason", reason));
     }
 
     /** Logins are typed by strangers too: keep what is recorded short and printable. */

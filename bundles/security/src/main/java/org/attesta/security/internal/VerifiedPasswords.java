@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.attesta.api.security.Caller;
@@ -27,6 +28,7 @@ final class VerifiedPasswords {
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     VerifiedPasswords(Duration lifetime, SecureRandom random, Clock clock) {
         this.lifetime = lifetime;
@@ -54,17 +56,31 @@ final class VerifiedPasswords {
                 caller.passwordChangeRequired()));
     }
 
-    void remember(String login, char[] password, Caller caller) {
+    /** Counts the clears; a check started before a clear must not be remembered after it. */
+    long generation() {
+        return generation.get();
+    }
+
+    /**
+     * @param seenGeneration {@link #generation()} taken before the password was checked: if a
+     *     reset, disable or password change cleared the cache since, the check proves nothing
+     */
+    void remember(String login, char[] password, Caller caller, long seenGeneration) {
         if (lifetime.isZero()) {
             return;
         }
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(id(login, password), new Entry(caller, clock.instant().plus(lifetime)));
+        String id = id(login, password);
+        entries.put(id, new Entry(caller, clock.instant().plus(lifetime)));
+        if (generation.get() != seenGeneration) {
+            entries.remove(id);
+        }
     }
 
     void clear() {
+        generation.incrementAndGet();
         entries.clear();
     }
 

@@ -95,7 +95,8 @@ class AccountsAndSignInTest {
                     issued.oneTimePassword().toCharArray(), "short".toCharArray())).type());
             assertThrows(AuthenticationException.class, () -> accounts.changePassword("wrong".toCharArray(),
                     "Тихий-вечер-над-рекой".toCharArray()));
-            accounts.changePassword(issued.oneTimePassword().toCharArray(), "Тихий-вечер-над-рекой".toCharArray());
+            accounts.changePassword(issued.oneTimePassword().toCharArray(), "Тихий-вечер-над-рекой".toCharArray(),
+                    session.token());
         });
         Caller now = authentication.session(session.token(), ADDRESS).orElseThrow().caller();
         assertFalse(now.passwordChangeRequired(), "the open session sees the change at once");
