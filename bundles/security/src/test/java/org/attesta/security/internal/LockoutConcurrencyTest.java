@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * password is refused until the lock ends.
  */
 class LockoutConcurrencyTest {
+    private static final SmallRegistry REGISTRY = new SmallRegistry();
     private static final int BURST = 100;
     private static final String WRONG = "guess-guess-guess";
 
@@ -129,10 +130,10 @@ class LockoutConcurrencyTest {
         for (int i = 0; i < 2; i++) {
             nodes.add(new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
                     Map.of("basic_cache_seconds", 0)), new Database(dataSource), passwords, audit, callers,
-                    new KarafRealm("no-such-realm", Set.of("admin")), random, clock));
+                    REGISTRY, new KarafRealm("no-such-realm", Set.of("admin")), random, clock));
         }
         accounts = new StaffAccounts(new Database(dataSource), passwords, new RoleBasedAccessPolicy(callers),
-                callers, new SmallRegistry(), audit, nodes.get(0), clock);
+                callers, REGISTRY, REGISTRY, audit, nodes.get(0), clock);
         return callers.callAs(Caller.platformAdministrator("admin", "127.0.0.1"), () -> {
             accounts.issue(new AccountDraft(login, "Иванова И. И.",
                     List.of(new RoleGrant(Role.RESPONSIBLE_ORGANIZER, Scope.school("01001")))));

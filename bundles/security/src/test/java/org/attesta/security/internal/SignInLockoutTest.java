@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * Derby) with a clock the test moves and password checks the test counts and holds.
  */
 class SignInLockoutTest {
+    private static final SmallRegistry REGISTRY = new SmallRegistry();
     private static final String ADDRESS = "192.0.2.20";
     private static final String WRONG = "guess-guess-guess";
     private static final String CHOSEN = "Тихий-вечер-над-рекой";
@@ -57,8 +58,8 @@ class SignInLockoutTest {
         passwords = new CountingPasswords(new KeyRing(SecretKeys.of(random.generateSeed(32))), 0);
         Database database = new Database(db.dataSource());
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
-        accounts = new StaffAccounts(database, passwords, policy, callers, new SmallRegistry(), audit, authentication,
+                passwords, audit, callers, REGISTRY, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
+        accounts = new StaffAccounts(database, passwords, policy, callers, REGISTRY, REGISTRY, audit, authentication,
                 clock);
     }
 
@@ -97,7 +98,7 @@ class SignInLockoutTest {
         IssuedCredentials issued = issue("org-busy");
         StaffAuthentication oneAttempt = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
                 Map.of("lockout_failures", 1)), new Database(db.dataSource()), passwords, audit, callers,
-                new KarafRealm("no-such-realm", Set.of("admin")), new SecureRandom(), clock);
+                REGISTRY, new KarafRealm("no-such-realm", Set.of("admin")), new SecureRandom(), clock);
         passwords.hold(issued.oneTimePassword());
         CompletableFuture<Session> first = CompletableFuture.supplyAsync(() -> oneAttempt.login("org-busy",
                 issued.oneTimePassword().toCharArray(), ADDRESS));
