@@ -47,6 +47,23 @@ final class AnchorSet {
         return new AnchorSet(List.copyOf(valid), List.copyOf(rejected));
     }
 
+    /**
+     * The genuine anchor nearest the end of the file, or null. The timer needs only this one,
+     * and checking every signature each time would grow with the file (one line per interval).
+     */
+    static Anchor lastOf(List<String> lines, PublicKey key) {
+        Anchor last = null;
+        for (int i = lines.size() - 1; i >= 0 && last == null; i--) {
+            try {
+                Anchor anchor = lines.get(i).isBlank() ? null : Anchor.parse(lines.get(i));
+                last = anchor != null && anchor.verifiedBy(key) ? anchor : null;
+            } catch (IllegalArgumentException e) {
+                // a garbled line: verify() reports it; the timer continues from a genuine one
+            }
+        }
+        return last;
+    }
+
     /** Only {@code anchor}: what an incremental check starts from. */
     static AnchorSet only(Anchor anchor) {
         return new AnchorSet(List.of(anchor), List.of());

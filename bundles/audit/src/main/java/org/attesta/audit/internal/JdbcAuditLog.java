@@ -171,7 +171,7 @@ public class JdbcAuditLog implements AuditLog {
      * @return the anchor written, or null
      */
     synchronized Anchor anchor() throws IOException {
-        Anchor last = AnchorSet.of(anchors.lines(), keys.verifyingKey()).last();
+        Anchor last = AnchorSet.lastOf(anchors.lines(), keys.verifyingKey());
         Mac mac = keys.chainKey().mac();
         ChainVerifier verifier = last == null ? ChainVerifier.full(mac, AnchorSet.NONE) : ChainVerifier.after(last, mac);
         ChainVerification result = scan(verifier, last == null ? Long.MIN_VALUE : last.sequence());
