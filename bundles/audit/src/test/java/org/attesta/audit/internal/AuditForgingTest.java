@@ -180,6 +180,17 @@ class AuditForgingTest {
     }
 
     @Test
+    void stoppingTheLogAnchorsWhatItWrote() throws Exception {
+        appendFive();
+
+        log.stop();
+
+        Anchor last = AnchorSet.lastOf(anchors.lines(), keys.verifyingKey());
+        assertEquals(5, last.sequence());
+        assertEquals("node-a", last.node());
+    }
+
+    @Test
     void anAnchorLineVerifiesWithThePublicKeyAlone() throws Exception {
         appendFive();
         Anchor anchor = log.anchor();
