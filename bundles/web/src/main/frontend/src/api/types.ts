@@ -236,4 +236,9 @@ export interface ChainVerification {
   entries: number;
   firstBroken: number;
   reason: string | null;
+  /** Anchor lines checked, genuine or not. */
+  anchors: number;
+  /** The last entry a genuine signed anchor vouches for, or 0. */
+  anchoredSequence: number;
+  anchoredAt: string | null;
 }

@@ -60,6 +60,20 @@ function Changes({ entry }: { entry: AuditEntry }) {
   );
 }
 
+function Anchors({ result }: { result: ChainVerification }) {
+  if (result.anchors === 0) return <p class="hint">{t('audit.noAnchors')}</p>;
+  if (!result.anchoredAt) return <p class="hint">{t('audit.noGenuineAnchors', { count: formatCount(result.anchors) })}</p>;
+  return (
+    <p class="hint">
+      {t('audit.anchored', {
+        sequence: result.anchoredSequence,
+        at: formatDateTime(result.anchoredAt),
+        count: formatCount(result.anchors),
+      })}
+    </p>
+  );
+}
+
 function Verify() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ChainVerification | null>(null);
@@ -100,6 +114,7 @@ function Verify() {
             ''
           ))}
       </ErrorMessage>
+      {result && <Anchors result={result} />}
     </section>
   );
 }

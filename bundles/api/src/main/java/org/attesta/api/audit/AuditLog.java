@@ -12,6 +12,10 @@ public interface AuditLog {
 
     Page<AuditEntry> search(AuditQuery query);
 
-    /** Re-computes every hash from the first entry on and names the first one that does not match. */
+    /**
+     * Re-computes every hash from the first entry on (keyed, or plain SHA-256 for the entries
+     * written before the chain key), checks the signed anchors kept outside the database, and
+     * names the first entry that was forged, changed, removed or inserted.
+     */
     ChainVerification verify();
 }

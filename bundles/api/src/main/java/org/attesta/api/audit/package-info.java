@@ -3,7 +3,7 @@
  * the one before by a hash so that a changed, removed or inserted entry is detected.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.attesta.api.audit;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
 
 /**
- * The hash that chains an audit entry to the one before it: hex SHA-256 over the previous
- * entry's hash and every stored field of this entry.
+ * The hash that chains an audit entry to the one before it: hex HMAC-SHA256 under the chain
+ * key ({@link #keyed}) or, for entries written before the key existed, plain SHA-256
+ * ({@link #of}), over the previous entry's hash and every stored field of this entry.
  *
  * <p>The fields are encoded so that no two different entries give the same bytes: a version
  * tag first, then each field as its UTF-8 length in decimal, ':' and its bytes; a null field is
@@ -21,6 +23,11 @@ final class ChainHash {
     static final String GENESIS = "0".repeat(64);
 
     static final String VERSION = "attesta-audit-1";
+    static final String KEYED_VERSION = "attesta-audit-2";
+
+    /** The values of audit_entry.chain_scheme. */
+    static final int PLAIN = 1;
+    static final int KEYED = 2;
 
     private static final byte NULL = '-';
     private static final byte SEPARATOR = ':';
@@ -31,6 +38,13 @@ final class ChainHash {
     static String of(String prevHash, long sequence, long occurredAt, String actor, String actorKind,
             String address, String action, String outcome, String objectType, String objectId, String detail) {
         return HexFormat.of().formatHex(sha256(encode(VERSION, prevHash, Long.toString(sequence),
+                Long.toString(occurredAt), actor, actorKind, address, action, outcome, objectType, objectId, detail)));
+    }
+
+    /** The keyed hash; {@code mac} is initialised with the chain key and is reset by this call. */
+    static String keyed(Mac mac, String prevHash, long sequence, long occurredAt, String actor, String actorKind,
+            String address, String action, String outcome, String objectType, String objectId, String detail) {
+        return HexFormat.of().formatHex(mac.doFinal(encode(KEYED_VERSION, prevHash, Long.toString(sequence),
                 Long.toString(occurredAt), actor, actorKind, address, action, outcome, objectType, objectId, detail)));
     }
 

@@ -1,5 +1,7 @@
 package org.attesta.audit.internal;
 
+import javax.crypto.Mac;
+
 /**
  * An entry to append, before it has its place in the chain. Every value already fits its
  * column, so that recording never fails on an over-long login typed at the sign-in form.
@@ -26,12 +28,12 @@ record EntryDraft(String actor, String actorKind, String address, String action,
                 detail);
     }
 
-    /** This entry as the next link after {@code prevHash}, hashed. */
-    StoredEntry chain(long sequence, long occurredAt, String prevHash) {
-        String hash = ChainHash.of(prevHash, sequence, occurredAt, actor, actorKind, address, action, outcome,
+    /** This entry as the next link after {@code prevHash}, hashed under the chain key. */
+    StoredEntry chain(long sequence, long occurredAt, String prevHash, Mac mac) {
+        String hash = ChainHash.keyed(mac, prevHash, sequence, occurredAt, actor, actorKind, address, action, outcome,
                 objectType, objectId, detail);
         return new StoredEntry(sequence, occurredAt, actor, actorKind, address, action, outcome, objectType,
-                objectId, detail, prevHash, hash);
+                objectId, detail, prevHash, hash, ChainHash.KEYED);
     }
 
     /**

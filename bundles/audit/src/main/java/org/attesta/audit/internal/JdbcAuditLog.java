@@ -1,7 +1,11 @@
 package org.attesta.audit.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
 import javax.sql.DataSource;
 import org.attesta.api.audit.AuditActions;
 import org.attesta.api.audit.AuditEntry;
@@ -29,18 +37,53 @@ import org.attesta.api.security.Permission;
 import org.attesta.api.security.Territory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The audit log in the tables audit_head and audit_entry, with plain JDBC. Appends are
  * serialised by the row lock on audit_head, so the chain stays one line even when several
- * nodes share the database. Detail values may hold personal data: they are never logged.
+ * nodes share the database. Each entry's hash is keyed with a secret kept outside the
+ * database, and at intervals a signed anchor of the chain's end is written outside it too, so
+ * that a rewritten chain is caught. Detail values may hold personal data: they are never logged.
  */
-@Component(service = AuditLog.class)
+@Component(service = AuditLog.class, configurationPid = JdbcAuditLog.PID)
+@Designate(ocd = JdbcAuditLog.Config.class)
 public class JdbcAuditLog implements AuditLog {
+    static final String PID = "org.attesta.audit";
+
+    @ObjectClassDefinition(name = "Attesta audit log",
+            description = "The keyed audit chain and its signed anchors, kept outside the database")
+    public @interface Config {
+        @AttributeDefinition(description = "Chain key file (HMAC-SHA256); a relative path is under the Karaf etc "
+                + "directory. Created on first start. Every node needs the same file; back it up apart from the "
+                + "database: without it the log cannot be verified.")
+        String key_file() default "keys/attesta-audit.key";
+
+        @AttributeDefinition(description = "Anchor signing key pair (Ed25519), under etc when relative; the public "
+                + "half is written beside it as a .pub file for auditors. Every node needs the same file.")
+        String signing_key_file() default "keys/attesta-audit-anchor.key";
+
+        @AttributeDefinition(description = "This node's anchor file, one signed JSON line each; a relative path is "
+                + "under the Karaf data directory")
+        String anchor_file() default "audit/anchors.log";
+
+        @AttributeDefinition(description = "Minutes between anchors; an anchor is written only when the chain has "
+                + "grown, and once more when the log stops", min = "1")
+        int anchor_interval_minutes() default 10;
+
+        @AttributeDefinition(description = "The node name written into anchors; empty for the host name")
+        String node() default "";
+    }
+
     private static final System.Logger LOG = System.getLogger(JdbcAuditLog.class.getName());
+    /** Anchors go to the Karaf log too, under their own category, so a log collector keeps a copy. */
+    private static final System.Logger ANCHOR_LOG = System.getLogger("org.attesta.audit.anchor");
 
     /** Deadlock and serialization failures (PostgreSQL, Derby): the append can simply run again. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "40XL1", "40XL2");
@@ -62,19 +105,106 @@ public class JdbcAuditLog implements AuditLog {
     private volatile AccessPolicy policy;
     private final Clock clock;
     private final DetailJson details = new DetailJson();
+    private final AuditKeys keys;
+    private final AnchorFile anchors;
+    private final String node;
+    private ScheduledExecutorService anchoring;
 
     @Activate
     public JdbcAuditLog(@Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
-            @Reference CallerContext callers) {
-        this(dataSource, callers, null, Clock.systemUTC());
+            @Reference CallerContext callers, Config config) throws IOException {
+        this(dataSource, callers, null, Clock.systemUTC(),
+                AuditKeys.loadOrCreate(under("karaf.etc", config.key_file()),
+                        under("karaf.etc", config.signing_key_file()), new SecureRandom()),
+                new AnchorFile(under("karaf.data", config.anchor_file())), nodeName(config.node()));
+        startAnchoring(Math.max(1, config.anchor_interval_minutes()));
     }
 
-    /** For tests, with a clock they control. */
-    JdbcAuditLog(DataSource dataSource, CallerContext callers, AccessPolicy policy, Clock clock) {
+    /** For tests, with a clock, keys and an anchor file they control, and no timer. */
+    JdbcAuditLog(DataSource dataSource, CallerContext callers, AccessPolicy policy, Clock clock, AuditKeys keys,
+            AnchorFile anchors, String node) {
         this.dataSource = dataSource;
         this.callers = callers;
         this.policy = policy;
         this.clock = clock;
+        this.keys = keys;
+        this.anchors = anchors;
+        this.node = node;
+    }
+
+    /**
+     * The first run, at once, also covers the upgrade: with no anchor yet it verifies the whole
+     * chain (entries from before the key included) and anchors it.
+     */
+    private void startAnchoring(int minutes) {
+        anchoring = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "attesta-audit-anchor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        anchoring.scheduleWithFixedDelay(this::anchorQuietly, 0, minutes, TimeUnit.MINUTES);
+    }
+
+    /** One last anchor, so that what this node wrote up to its stop is vouched for. */
+    @Deactivate
+    void stop() throws InterruptedException {
+        if (anchoring != null) {
+            anchoring.shutdownNow();
+            anchoring.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        anchorQuietly();
+    }
+
+    private void anchorQuietly() {
+        try {
+            anchor();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.ERROR, "Could not write an audit anchor to " + anchors.path(), e);
+        }
+    }
+
+    /**
+     * Writes a signed anchor for the chain's end when it has moved since the last anchor (or
+     * when there is none), after checking the entries since then: a broken chain is never
+     * anchored, or the anchor would vouch for the forgery.
+     *
+     * @return the anchor written, or null
+     */
+    synchronized Anchor anchor() throws IOException {
+        Anchor last = AnchorSet.lastOf(anchors.lines(), keys.verifyingKey());
+        Mac mac = keys.chainKey().mac();
+        ChainVerifier verifier = last == null ? ChainVerifier.full(mac, AnchorSet.NONE) : ChainVerifier.after(last, mac);
+        ChainVerification result = scan(verifier, last == null ? Long.MIN_VALUE : last.sequence());
+        if (!result.intact()) {
+            LOG.log(Level.ERROR, "The audit chain is broken at entry {0}: no anchor written until it is resolved",
+                    result.firstBroken());
+            return null;
+        }
+        if (last != null && verifier.lastSequence() == last.sequence()) {
+            return null;
+        }
+        Anchor anchor = Anchor.sign(verifier.lastSequence(), verifier.lastHash(), verifier.plainEnd(),
+                clock.instant(), node, keys.signingKey());
+        anchors.append(anchor);
+        ANCHOR_LOG.log(Level.INFO, "Audit anchor {0}", anchor.json());
+        return anchor;
+    }
+
+    private static Path under(String directoryProperty, String file) {
+        Path path = Path.of(file);
+        String directory = System.getProperty(directoryProperty);
+        return path.isAbsolute() || directory == null ? path : Path.of(directory).resolve(path);
+    }
+
+    private static String nodeName(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     @Override
@@ -117,7 +247,7 @@ public class JdbcAuditLog implements AuditLog {
     @Override
     public ChainVerification verify() {
         requireAuditRead();
-        ChainVerification result = check();
+        ChainVerification result = scan(ChainVerifier.full(keys.chainKey().mac(), anchorSet()), Long.MIN_VALUE);
         if (!result.intact()) {
             LOG.log(Level.WARNING, "The audit chain is broken at entry {0} ({1} entries)", result.firstBroken(),
                     result.entries());
@@ -183,7 +313,7 @@ public class JdbcAuditLog implements AuditLog {
         }
         ChainHead head = head(c);
         // The clock is read under the lock, so times rise with sequence numbers on each node.
-        StoredEntry entry = draft.chain(head.lastSequence(), clock.millis(), head.lastHash());
+        StoredEntry entry = draft.chain(head.lastSequence(), clock.millis(), head.lastHash(), keys.chainKey().mac());
         try (PreparedStatement insert = c.prepareStatement(StoredEntry.INSERT)) {
             entry.bind(insert);
             insert.executeUpdate();
@@ -264,18 +394,27 @@ public class JdbcAuditLog implements AuditLog {
         return index;
     }
 
+    private AnchorSet anchorSet() {
+        try {
+            return AnchorSet.of(anchors.lines(), keys.verifyingKey());
+        } catch (IOException e) {
+            throw new IllegalStateException("Файл якорей журнала аудита не читается: проверка не выполнена", e);
+        }
+    }
+
     /**
-     * Reads every entry in order, inside one read-only transaction: PostgreSQL honours the
-     * fetch size only then, and otherwise loads the whole log into memory.
+     * Reads the entries from number {@code from} on, in order, inside one read-only
+     * transaction: PostgreSQL honours the fetch size only then, and otherwise loads the whole
+     * log into memory.
      */
-    private ChainVerification check() {
+    private ChainVerification scan(ChainVerifier verifier, long from) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 ChainHead before = head(c);
-                ChainVerifier verifier = new ChainVerifier();
-                try (PreparedStatement query = c.prepareStatement(
-                        "SELECT " + StoredEntry.COLUMNS + " FROM audit_entry ORDER BY sequence_no")) {
+                try (PreparedStatement query = c.prepareStatement("SELECT " + StoredEntry.COLUMNS
+                        + " FROM audit_entry WHERE sequence_no >= ? ORDER BY sequence_no")) {
+                    query.setLong(1, from);
                     query.setFetchSize(FETCH_SIZE);
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -17,10 +18,13 @@ import org.attesta.api.audit.AuditEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Lost lock races are retried; other failures are not. */
 class AppendRetryTest {
     private AuditDatabase database;
+    @TempDir
+    Path directory;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -77,7 +81,8 @@ class AppendRetryTest {
 
     private JdbcAuditLog logOver(DataSource dataSource) {
         return new JdbcAuditLog(dataSource, new TestCallerContext(), new TestAccessPolicy(),
-                new TestClock(Instant.parse("2026-03-01T09:00:00Z")));
+                new TestClock(Instant.parse("2026-03-01T09:00:00Z")), TestKeys.random(),
+                new AnchorFile(directory.resolve("anchors.log")), "test-node");
     }
 
     /** The database's DataSource, but the first {@code failures} connections fail with the state. */

@@ -3,6 +3,7 @@ package org.attesta.audit.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +25,23 @@ import org.attesta.api.security.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The chain detects changed, removed and inserted entries, and holds under concurrent appends. */
 class AuditChainVerificationTest {
     private AuditDatabase database;
     private final TestCallerContext callers = new TestCallerContext();
     private JdbcAuditLog log;
+    private final AuditKeys keys = TestKeys.random();
+    @TempDir
+    Path directory;
 
     @BeforeEach
     void setUp() throws Exception {
         database = new AuditDatabase();
         log = new JdbcAuditLog(database.dataSource(), callers, new TestAccessPolicy(),
-                new TestClock(Instant.parse("2026-03-01T09:00:00Z")));
+                new TestClock(Instant.parse("2026-03-01T09:00:00Z")), keys,
+                new AnchorFile(directory.resolve("anchors.log")), "test-node");
     }
 
     @AfterEach
@@ -102,7 +108,7 @@ class AuditChainVerificationTest {
         StoredEntry original = database.entry(3);
         StoredEntry forged = EntryDraft.of("someone-else", original.actorKind(), original.address(),
                 original.action(), original.outcome(), original.objectType(), original.objectId(), original.detail())
-                .chain(3, original.occurredAt(), original.prevHash());
+                .chain(3, original.occurredAt(), original.prevHash(), keys.chainKey().mac());
         database.update("UPDATE audit_entry SET actor = ?, hash = ? WHERE sequence_no = 3", forged.actor(),
                 forged.hash());
 
@@ -154,7 +160,7 @@ class AuditChainVerificationTest {
         StoredEntry original = database.entry(5);
         StoredEntry forged = EntryDraft.of("someone-else", original.actorKind(), original.address(),
                 original.action(), original.outcome(), original.objectType(), original.objectId(), original.detail())
-                .chain(5, original.occurredAt(), original.prevHash());
+                .chain(5, original.occurredAt(), original.prevHash(), keys.chainKey().mac());
         database.update("UPDATE audit_entry SET actor = ?, hash = ? WHERE sequence_no = 5", forged.actor(),
                 forged.hash());
 
@@ -171,7 +177,7 @@ class AuditChainVerificationTest {
         database.update("DELETE FROM audit_entry WHERE sequence_no = 3");
         // A consistent-looking row: its hash is right for its content, but it links to entry 1.
         StoredEntry forged = EntryDraft.of("intruder", "STAFF", null, "account.issued", "SUCCESS", "account",
-                "intruder", entry.detail()).chain(3, entry.occurredAt(), database.entry(1).hash());
+                "intruder", entry.detail()).chain(3, entry.occurredAt(), database.entry(1).hash(), keys.chainKey().mac());
         database.insert(forged);
 
         ChainVerification result = log.verify();
@@ -184,7 +190,7 @@ class AuditChainVerificationTest {
     void aForgedEntryAppendedWithTheHeadMovedIsNamed() throws Exception {
         appendFive();
         StoredEntry forged = EntryDraft.of("intruder", "STAFF", null, "account.issued", "SUCCESS", "account",
-                "intruder", "{\"after\":{},\"before\":{}}").chain(6, 1L, database.entry(4).hash());
+                "intruder", "{\"after\":{},\"before\":{}}").chain(6, 1L, database.entry(4).hash(), keys.chainKey().mac());
         database.insert(forged);
         database.update("UPDATE audit_head SET last_sequence = 6, last_hash = ? WHERE id = 1", forged.hash());
 
@@ -198,7 +204,7 @@ class AuditChainVerificationTest {
     void anEntryAppendedBehindTheHeadsBackIsNamed() throws Exception {
         appendFive();
         database.insert(EntryDraft.of("intruder", "STAFF", null, "x.y", "SUCCESS", null, null,
-                "{\"after\":{},\"before\":{}}").chain(6, 1L, database.entry(5).hash()));
+                "{\"after\":{},\"before\":{}}").chain(6, 1L, database.entry(5).hash(), keys.chainKey().mac()));
 
         ChainVerification result = log.verify();
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.attesta.api.security.RoleGrant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Recording and searching, against Derby with the real schema. */
 class JdbcAuditLogTest {
@@ -34,11 +36,15 @@ class JdbcAuditLogTest {
     private final TestAccessPolicy policy = new TestAccessPolicy();
     private final TestClock clock = new TestClock(T0);
     private JdbcAuditLog log;
+    private final AuditKeys keys = TestKeys.random();
+    @TempDir
+    Path directory;
 
     @BeforeEach
     void setUp() throws Exception {
         database = new AuditDatabase();
-        log = new JdbcAuditLog(database.dataSource(), callers, policy, clock);
+        log = new JdbcAuditLog(database.dataSource(), callers, policy, clock, keys,
+                new AnchorFile(directory.resolve("anchors.log")), "test-node");
     }
 
     @AfterEach
@@ -65,7 +71,7 @@ class JdbcAuditLogTest {
 
         StoredEntry stored = database.entry(2);
         assertEquals(first.hash(), stored.prevHash());
-        assertEquals(stored.computedHash(), second.hash());
+        assertEquals(stored.keyedHash(keys.chainKey().mac()), second.hash());
         assertEquals(ChainHash.GENESIS, database.entry(1).prevHash());
         assertEquals(List.of(List.of(2L, second.hash())),
                 database.query("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1"));

@@ -52,7 +52,10 @@ public class AuditResource {
                 Params.page(page, size)));
     }
 
-    /** Re-computes the whole chain and names the first entry that does not match. */
+    /**
+     * Re-computes the keyed chain, checks it against the signed anchors and names the first
+     * forged entry; the answer also says which entry the last genuine anchor vouches for.
+     */
     @GET
     @Path("verify")
     @Requires(Permission.AUDIT_READ)
