@@ -3,9 +3,9 @@ package org.attesta.security.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -50,7 +50,8 @@ final class SecretKeys {
         }
     }
 
-    private static void create(Path file, SecureRandom random) throws IOException {
+    /** Writes a new key file unless one exists already: a key in use is never replaced. */
+    static void create(Path file, SecureRandom random) throws IOException {
         byte[] key = new byte[MASTER_BYTES];
         random.nextBytes(key);
         Path directory = file.toAbsolutePath().getParent();
@@ -60,9 +61,11 @@ final class SecretKeys {
             if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
             }
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            // Another node or start may have written one meanwhile: keep theirs, never replace a key.
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            // Another node or start may have written one meanwhile: keep theirs, never replace a key. A hard
+            // link fails when the name exists; an atomic move (rename) would silently replace it on Linux.
+            Files.createLink(file, temporary);
             LOG.log(System.Logger.Level.WARNING, "Created the data key file {0}. Back it up apart from the database: "
                     + "without it, the personal data in the database cannot be read.", file);
         } catch (FileAlreadyExistsException e) {

@@ -76,6 +76,19 @@ class CryptoTest {
     }
 
     @Test
+    void aKeyWrittenMeanwhileByAnotherNodeIsNeverReplaced(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("attesta-data.key");
+        SecretKeys.create(file, random);
+        String theirs = Files.readString(file);
+        // The second start saw no file, made its own key and arrives after the first one wrote its file.
+        SecretKeys.create(file, random);
+        assertEquals(theirs, Files.readString(file));
+        try (var left = Files.list(directory)) {
+            assertEquals(1, left.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
     void oneTimePasswordsAreLongAndFreeOfLookAlikes() {
         OneTimePasswords generator = new OneTimePasswords(random);
         for (int i = 0; i < 200; i++) {
