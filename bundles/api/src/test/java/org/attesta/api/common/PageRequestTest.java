@@ -17,8 +17,9 @@ class PageRequestTest {
 
     @Test
     void theLastRepresentablePageIsAccepted() {
-        PageRequest last = new PageRequest(Integer.MAX_VALUE / 50, 50);
-        assertEquals(Integer.MAX_VALUE / 50 * 50, last.offset());
+        PageRequest last = new PageRequest(Integer.MAX_VALUE / 50 - 1, 50);
+        assertEquals((Integer.MAX_VALUE / 50 - 1) * 50, last.offset());
+        assertThrows(InvalidInputException.class, () -> new PageRequest(Integer.MAX_VALUE / 50, 50));
         assertEquals(0, new PageRequest(0, 1).offset());
     }
 }
