@@ -254,6 +254,24 @@ class ParticipantImporterTest {
     }
 
     @Test
+    void aClashWithARecordOutsideTheCallersTerritoryNamesNoRecord() throws Exception {
+        importCsv(false, person(1));
+        long id = database.participantIds().get(0);
+        access.narrowTo(new AccessScope(false, java.util.Set.of(), java.util.Set.of(OTHER_SCHOOL)));
+
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> importCsv(false,
+                line("Сидоров", "Иван", "Петрович", "15.03.2010", "М", "1", "6110", number(1), snils(2), OTHER_SCHOOL,
+                        "9А", "нет"),
+                line("Петров", "Пётр", "", "01.09.2009", "М", "1", "6110", number(7), snils(1), OTHER_SCHOOL, "9Б", "")));
+
+        assertEquals(List.of(new Problem(2, "Номер", DuplicateKeys.REGISTERED_ELSEWHERE),
+                new Problem(3, "СНИЛС", DuplicateKeys.REGISTERED_ELSEWHERE)), e.report().errors());
+        e.report().errors().forEach(problem -> assertTrue(!problem.message().contains(Long.toString(id))
+                && !problem.message().contains(SCHOOL), problem.message()));
+        assertTrue(DuplicateKeys.REGISTERED_ELSEWHERE.contains("РЦОИ"));
+    }
+
+    @Test
     void snilsOfAnotherParticipantInTheRegistryIsRejected() throws Exception {
         importCsv(false, person(1));
         long id = database.participantIds().get(0);
