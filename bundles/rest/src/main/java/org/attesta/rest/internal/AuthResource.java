@@ -154,7 +154,8 @@ public class AuthResource {
         if (request == null || request.login() == null || request.login().isBlank() || request.password() == null) {
             throw new InvalidInputException("login", "Укажите имя пользователя и пароль");
         }
-        return authentication.login(request.login(), request.password().toCharArray(), callers.current().address());
+        return authentication.login(SignInInput.login(request.login()), request.password().toCharArray(),
+                callers.current().address());
     }
 
     private AccountView view(Caller caller) {

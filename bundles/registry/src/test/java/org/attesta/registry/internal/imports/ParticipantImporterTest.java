@@ -106,6 +106,21 @@ class ParticipantImporterTest {
     }
 
     @Test
+    void aSourceNameTooLongOrWithAControlCharacterIsRefusedBeforeReading() throws Exception {
+        for (String source : List.of("x".repeat(101) + ".csv", "f\u001B[2J.csv", "\u202Evsc.exe")) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> importer.importParticipants(
+                    new ImportRequest("text/csv", false, source), new ByteArrayInputStream(csvFile(person(1))),
+                    ImportProgress.NONE));
+            assertEquals("source", refused.problems().get(0).column());
+            assertThrows(InvalidInputException.class, () -> importer.submit(new ImportRequest("text/csv", false, source),
+                    new ByteArrayInputStream(csvFile(person(1)))));
+        }
+        importer.importParticipants(new ImportRequest("text/csv", false, "x".repeat(96) + ".csv"),
+                new ByteArrayInputStream(csvFile(person(1))), ImportProgress.NONE);
+        assertEquals(1, participants());
+    }
+
+    @Test
     void aCallerWithoutTheImportPermissionIsRefusedBeforeReading() throws Exception {
         access.narrowTo(AccessScope.NONE);
         assertThrows(org.attesta.api.common.AccessDeniedException.class, () -> {
