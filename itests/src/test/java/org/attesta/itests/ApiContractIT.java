@@ -153,7 +153,7 @@ public class ApiContractIT extends AttestaTestSupport {
     @Test
     public void malformedPathsUnderTheApiAnswerProblemDocuments() throws Exception {
         for (String path : List.of("%00", "participants/%00", "schools/a%00b", "participants/1%00", "%zz", "%",
-                "participants/%C0%AF", "a%2F..%2F..", "participants;x=%00", "%E2%80%AE", "participants/1%", "..%00")) {
+                "participants/%C0%AF", "a%2F..%2F..", "%E2%80%AE", "participants/1%", "..%00")) {
             for (Caller caller : FUZZERS) {
                 // Sent as raw bytes: java.net.URI refuses to carry a broken escape.
                 Response response = raw(caller, "GET", path);

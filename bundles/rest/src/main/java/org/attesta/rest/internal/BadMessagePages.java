@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.AbstractHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,24 +19,24 @@ import org.osgi.service.component.annotations.Component;
  * broken escape in the path, a request line over 8 KiB, headers too large), were answered with
  * Jetty's HTML "Bad Message" page. Jetty asks the server's {@link ErrorHandler} bean for that
  * page; this installs one that writes it as a problem document instead, with the API's headers.
- * It is registered as a Jetty {@link Handler} service because Pax Web hands those the server;
- * as a handler it does nothing.
+ * It is a request customizer (Pax Web adds those services to its connectors) because that is
+ * how a bundle reaches Pax Web's server: it installs the handler at the first request the
+ * server parses, long before anyone can send a broken one in practice (the start-up checks
+ * call the API first).
  */
-@Component(service = Handler.class)
-public class BadMessagePages extends AbstractHandler {
+@Component(service = HttpConfiguration.Customizer.class)
+public class BadMessagePages implements HttpConfiguration.Customizer {
     private final ErrorHandler problems = new ProblemErrorHandler();
 
     @Override
-    public void setServer(Server server) {
-        super.setServer(server);
+    public void customize(Connector connector, HttpConfiguration configuration, Request request) {
+        install(connector.getServer());
+    }
+
+    void install(Server server) {
         if (server != null && !(server.getErrorHandler() instanceof ProblemErrorHandler)) {
             server.setErrorHandler(problems);
         }
-    }
-
-    @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response) {
-        // Not a request handler: it is here only to reach the server (see the class comment).
     }
 
     /** Jetty's error handler with the bad-message page as problem+json. */

@@ -30,9 +30,9 @@ class BadMessagePagesTest {
     }
 
     @Test
-    void handedTheServerItInstallsItsErrorHandler() {
+    void itInstallsItsErrorHandlerInTheServer() {
         Server server = new Server();
-        new BadMessagePages().setServer(server);
+        new BadMessagePages().install(server);
         assertTrue(server.getErrorHandler() instanceof BadMessagePages.ProblemErrorHandler);
     }
 }
