@@ -602,7 +602,7 @@ public class ApiContractIT extends AttestaTestSupport {
         wrong.forEach(w -> System.out.println("CONTRACT " + w));
         Map<String, Integer> kinds = new TreeMap<>();
         wrong.forEach(w -> kinds.merge(w.substring(0, w.indexOf(':')), 1, Integer::sum));
-        assertTrue(wrong.size() + " of " + requests + " answers break the contract " + kinds + ":\n"
+        assertTrue(wrong.size() + " findings in " + requests + " answers break the contract " + kinds + ":\n"
                 + String.join("\n", wrong.subList(0, Math.min(60, wrong.size()))), wrong.isEmpty());
     }
 
