@@ -84,7 +84,8 @@ public record Snils(String digits) {
         int expected = checksum(number);
         int actual = Integer.parseInt(digits.substring(9));
         if (expected != actual) {
-            return String.format("СНИЛС %s: неверная контрольная сумма (ожидалось %02d)", digits, expected);
+            // Masked as lists show a СНИЛС: the message is stored with an import and shown to staff.
+            return "СНИЛС •••-•••-••• " + digits.substring(9) + ": неверная контрольная сумма. Проверьте все цифры";
         }
         return null;
     }

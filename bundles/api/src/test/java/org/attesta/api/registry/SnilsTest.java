@@ -52,7 +52,8 @@ class SnilsTest {
 
     @Test
     void wrongChecksumMessageNamesTheExpectedChecksum() {
-        assertEquals("СНИЛС 11223344596: неверная контрольная сумма (ожидалось 95)", Snils.problemWith("11223344596"));
+        assertEquals("СНИЛС •••-•••-••• 96: неверная контрольная сумма. Проверьте все цифры",
+                Snils.problemWith("11223344596"));
     }
 
     @Test

@@ -93,10 +93,16 @@ public class AssignmentServiceImpl implements AssignmentService {
             List<Problem> missing = new ArrayList<>();
             for (Long id : ids) {
                 ParticipantEntity participant = id == null ? null : em.find(ParticipantEntity.class, id);
+                Problem unknown = new Problem(0, "participantIds", "Участника с id " + id + " нет");
                 if (participant == null) {
-                    missing.add(new Problem(0, "participantIds", "Участника с id " + id + " нет"));
+                    missing.add(unknown);
                 } else {
-                    guard.requireSchool(em, Permission.SEATING_EDIT, participant.getSchoolId());
+                    try {
+                        guard.requireParticipant(em, Permission.SEATING_EDIT, participant.getSchoolId(),
+                                () -> new NotFoundException(unknown.message()));
+                    } catch (NotFoundException foreign) {
+                        missing.add(unknown);
+                    }
                 }
             }
             if (!missing.isEmpty()) {
@@ -149,10 +155,13 @@ public class AssignmentServiceImpl implements AssignmentService {
         tx.run(em -> {
             Lookups.examDayEntity(em, examDayId);
             AssignmentEntity assignment = em.find(AssignmentEntity.class, new EntityKey(examDayId, participantId));
+            java.util.function.Supplier<NotFoundException> unknown = () -> new NotFoundException("Участник "
+                    + participantId + " не назначен на этот день");
             if (assignment == null) {
-                throw new NotFoundException("Участник " + participantId + " не назначен на этот день");
+                throw unknown.get();
             }
-            guard.requireSchool(em, Permission.SEATING_EDIT, em.find(ParticipantEntity.class, participantId).getSchoolId());
+            guard.requireParticipant(em, Permission.SEATING_EDIT,
+                    em.find(ParticipantEntity.class, participantId).getSchoolId(), unknown);
             em.createQuery("DELETE FROM SeatEntity s WHERE s.examDayId = :day AND s.participantId = :participant")
                     .setParameter("day", examDayId).setParameter("participant", participantId).executeUpdate();
             em.remove(assignment);

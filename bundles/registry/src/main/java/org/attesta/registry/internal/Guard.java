@@ -2,10 +2,12 @@ package org.attesta.registry.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 import org.attesta.api.audit.AuditEvent;
 import org.attesta.api.audit.AuditLog;
+import org.attesta.api.common.AccessDeniedException;
 import org.attesta.api.security.AccessPolicy;
 import org.attesta.api.security.AccessScope;
 import org.attesta.api.security.Permission;
@@ -58,6 +60,30 @@ public final class Guard {
 
     public void requireSchool(EntityManager em, Permission permission, long schoolId) {
         requireSchool(em, permission, em.find(SchoolEntity.class, schoolId));
+    }
+
+    /**
+     * Requires the permission on a participant's school. A participant the caller may not even
+     * read answers exactly as an unknown id ({@code unknown}), so that ids cannot be probed to
+     * learn where a person is enrolled; the refusal is still audited by the policy.
+     */
+    public void requireParticipant(EntityManager em, Permission permission, long schoolId,
+            Supplier<? extends RuntimeException> unknown) {
+        Territory territory = territory(em, em.find(SchoolEntity.class, schoolId));
+        if (policy.allows(Permission.PARTICIPANTS_READ, territory)) {
+            policy.require(permission, territory);
+            return;
+        }
+        try {
+            policy.require(permission, territory);
+        } catch (AccessDeniedException refused) {
+            throw unknown.get();
+        }
+    }
+
+    /** Whether the caller may read participants of the school: only then may a clash name the other record. */
+    public boolean seesParticipantsOf(EntityManager em, long schoolId) {
+        return policy.allows(Permission.PARTICIPANTS_READ, territory(em, em.find(SchoolEntity.class, schoolId)));
     }
 
     /**

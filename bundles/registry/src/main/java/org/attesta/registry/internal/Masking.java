@@ -13,6 +13,11 @@ public final class Masking {
     private Masking() {
     }
 
+    /** A document series as lists show it: hidden whole. */
+    public static String series(String value) {
+        return value == null ? null : HIDDEN.repeat(value.length());
+    }
+
     public static Participant mask(Participant p) {
         IdentityDocument document = p.document() == null ? null
                 : new IdentityDocument(p.document().type(), p.document().series() == null ? null
@@ -22,7 +27,8 @@ public final class Masking {
                 p.schoolCode(), p.className(), p.category(), p.specialNeeds(), p.extraMinutes(), p.consentDate());
     }
 
-    static String tail(String value, int visible) {
+    /** All but the last {@code visible} characters hidden; null for null. */
+    public static String tail(String value, int visible) {
         if (value == null) {
             return null;
         }

@@ -149,9 +149,9 @@ public class ParticipantServiceImpl implements ParticipantService {
         boolean[] full = new boolean[1];
         Participant participant = tx.call(em -> {
             ParticipantEntity entity = entity(em, id);
+            guard.requireParticipant(em, Permission.PARTICIPANTS_READ, entity.getSchoolId(), () -> unknown(id));
             SchoolEntity school = em.find(SchoolEntity.class, entity.getSchoolId());
             Territory territory = Guard.territory(em, school);
-            guard.require(Permission.PARTICIPANTS_READ, territory);
             full[0] = guard.allows(Permission.PERSONAL_DATA_READ, territory);
             return ParticipantMapping.toRecord(entity, school.getCode(), sealed);
         });
@@ -182,8 +182,8 @@ public class ParticipantServiceImpl implements ParticipantService {
         Participant[] before = new Participant[1];
         Participant updated = tx.call(em -> {
             ParticipantEntity entity = entity(em, id);
+            guard.requireParticipant(em, Permission.PARTICIPANTS_EDIT, entity.getSchoolId(), () -> unknown(id));
             SchoolEntity previous = em.find(SchoolEntity.class, entity.getSchoolId());
-            guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, previous);
             before[0] = ParticipantMapping.toRecord(entity, previous.getCode(), sealed);
             long previousSchool = entity.getSchoolId();
             SchoolEntity school = fill(em, entity, draft);
@@ -204,8 +204,8 @@ public class ParticipantServiceImpl implements ParticipantService {
         Participant[] before = new Participant[1];
         tx.run(em -> {
             ParticipantEntity doomed = entity(em, id);
+            guard.requireParticipant(em, Permission.PARTICIPANTS_EDIT, doomed.getSchoolId(), () -> unknown(id));
             SchoolEntity school = em.find(SchoolEntity.class, doomed.getSchoolId());
-            guard.requireSchool(em, Permission.PARTICIPANTS_EDIT, school);
             before[0] = ParticipantMapping.toRecord(doomed, school.getCode(), sealed);
             long schoolId = doomed.getSchoolId();
             em.createQuery("DELETE FROM SeatEntity s WHERE s.participantId = :id").setParameter("id", id).executeUpdate();
@@ -269,19 +269,27 @@ public class ParticipantServiceImpl implements ParticipantService {
         return draft.specialNeeds() ? specialNeedsExtraMinutes : 0;
     }
 
-    private static void rejectDuplicate(EntityManager em, long ownId, String keyField, String key, String message) {
-        List<Long> owners = em.createQuery("SELECT p.id FROM ParticipantEntity p WHERE p." + keyField + " = :key", Long.class)
-                .setParameter("key", key).getResultList();
-        if (!owners.isEmpty() && owners.get(0) != ownId) {
-            throw new ConflictException("duplicate-participant", message + " (id " + owners.get(0) + ")");
+    /** A clash names the other record only when the caller may read it (see {@link DuplicateKeys#REGISTERED_ELSEWHERE}). */
+    private void rejectDuplicate(EntityManager em, long ownId, String keyField, String key, String message) {
+        List<Object[]> owners = em.createQuery("SELECT p.id, p.schoolId FROM ParticipantEntity p WHERE p." + keyField
+                + " = :key", Object[].class).setParameter("key", key).getResultList();
+        if (owners.isEmpty() || (Long) owners.get(0)[0] == ownId) {
+            return;
         }
+        throw new ConflictException("duplicate-participant", guard.seesParticipantsOf(em, (Long) owners.get(0)[1])
+                ? message + " (id " + owners.get(0)[0] + ")" : DuplicateKeys.REGISTERED_ELSEWHERE);
     }
 
     private static ParticipantEntity entity(EntityManager em, long id) {
         ParticipantEntity entity = em.find(ParticipantEntity.class, id);
         if (entity == null) {
-            throw new NotFoundException("Участника с id " + id + " нет");
+            throw unknown(id);
         }
         return entity;
+    }
+
+    /** The one answer for an id that does not exist and for one outside the caller's territory. */
+    static NotFoundException unknown(long id) {
+        return new NotFoundException("Участника с id " + id + " нет");
     }
 }

@@ -333,6 +333,11 @@ public class RegistryServiceImpl implements RegistryService {
             if (draft.kind() == null) {
                 throw new InvalidInputException("kind", "Укажите вид дня: MAIN (основной) или ADDITIONAL (дополнительный)");
             }
+            // A year the databases cannot store failed the query with a 500; no exam day lies outside these.
+            if (draft.date().getYear() < 2000 || draft.date().getYear() > 2099) {
+                throw new InvalidInputException("date", "Дата проведения " + draft.date()
+                        + " вне допустимого диапазона: ожидается дата с 2000 по 2099 год");
+            }
             String year = draft.schoolYear() == null ? SchoolYears.of(draft.date()) : SchoolYears.check(draft.schoolYear(), draft.date());
             boolean taken = !em.createQuery("SELECT d FROM ExamDayEntity d WHERE d.date = :date", ExamDayEntity.class)
                     .setParameter("date", draft.date()).getResultList().isEmpty();

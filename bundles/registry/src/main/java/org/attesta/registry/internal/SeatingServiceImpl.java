@@ -91,9 +91,12 @@ public class SeatingServiceImpl implements SeatingService {
     public Seating move(long examDayId, SeatMove move) {
         Seating seating = tx.call(em -> {
             ParticipantEntity participant = em.find(ParticipantEntity.class, move.participantId());
+            java.util.function.Supplier<NotFoundException> unknown = () -> new NotFoundException("Участника с id "
+                    + move.participantId() + " нет");
             if (participant == null) {
-                throw new NotFoundException("Участника с id " + move.participantId() + " нет");
+                throw unknown.get();
             }
+            guard.requireParticipant(em, Permission.SEATING_EDIT, participant.getSchoolId(), unknown);
             SchoolEntity school = em.find(SchoolEntity.class, participant.getSchoolId());
             SchoolDay day = load(em, examDayId, school.getCode(), Permission.SEATING_EDIT);
             Candidate who = day.candidates().stream().filter(c -> c.participantId() == move.participantId()).findFirst()

@@ -2,6 +2,7 @@ package org.attesta.registry.internal;
 
 import java.util.Locale;
 import org.attesta.api.common.InvalidInputException;
+import org.attesta.api.common.SafeText;
 
 /** Normalising what people type: trimmed, single spaces, and the checks every field shares. */
 public final class Text {
@@ -56,18 +57,22 @@ public final class Text {
         return compact.toString();
     }
 
-    /** The cleaned value; a clear error naming the field when it is missing or too long. */
+    /**
+     * The cleaned value; a clear error naming the field when it is missing, too long or holds a
+     * control or invisible character ({@link SafeText}), checked before whitespace is collapsed
+     * so that a tab or line feed is refused, not silently made a space.
+     */
     public static String required(String field, String label, String value, int maxLength) {
-        String cleaned = clean(value);
+        String cleaned = clean(SafeText.require(field, label, value));
         if (cleaned == null) {
             throw new InvalidInputException(field, "Поле «" + label + "» обязательно");
         }
         return limited(field, label, cleaned, maxLength);
     }
 
-    /** The cleaned value or null; a clear error when it is too long. */
+    /** The cleaned value or null; a clear error when it is too long or holds a forbidden character. */
     public static String optional(String field, String label, String value, int maxLength) {
-        String cleaned = clean(value);
+        String cleaned = clean(SafeText.require(field, label, value));
         return cleaned == null ? null : limited(field, label, cleaned, maxLength);
     }
 

@@ -1,5 +1,7 @@
 package org.attesta.registry.internal;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -156,5 +158,20 @@ class TextTest {
     @Test
     void likePrefixOfNothingMatchesEverything() {
         assertEquals("%", Text.likePrefix(""));
+    }
+
+    @Test
+    void requiredAndOptionalFieldsRefuseControlAndBidiCharactersNamingTheField() {
+        for (String spoofed : List.of("МБОУ\u202EШОС", "Школа\u001B]0;x\u0007", "Адрес\nвторая строка", "Код\tОО",
+                "Гимназия\u2066№1\u2069", "\u200BСОШ")) {
+            InvalidInputException required = assertThrows(InvalidInputException.class,
+                    () -> Text.required("name", "Наименование", spoofed, 500));
+            assertEquals("name", required.problems().get(0).column());
+            assertTrue(required.getMessage().startsWith("Поле «Наименование»"), required.getMessage());
+            InvalidInputException optional = assertThrows(InvalidInputException.class,
+                    () -> Text.optional("address", "Адрес", spoofed, 500));
+            assertEquals("address", optional.problems().get(0).column());
+        }
+        assertEquals("МБОУ СОШ № 1", Text.required("name", "Наименование", " МБОУ\u00a0 СОШ № 1 ", 500));
     }
 }

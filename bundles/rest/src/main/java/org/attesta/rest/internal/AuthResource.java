@@ -3,6 +3,7 @@ package org.attesta.rest.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -24,22 +25,36 @@ import org.attesta.api.security.RoleGrant;
 import org.attesta.api.security.Session;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Signing in and out. The web UI signs in with {@code POST /auth/login} and gets an HttpOnly,
  * SameSite=Strict session cookie plus a CSRF token it sends back with every change; scripts
  * take a token from {@code POST /auth/tokens} and send it as {@code Authorization: Bearer}.
  */
-@Component(service = AuthResource.class)
+@Component(service = AuthResource.class, configurationPid = AuthResource.PID)
+@Designate(ocd = AuthResource.Config.class)
 @JaxrsResource
 @JaxrsApplicationSelect(AttestaApplication.SELECT)
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
+    static final String PID = "org.attesta.rest.proxy";
+
+    @ObjectClassDefinition(name = "Attesta REST behind a TLS proxy")
+    public @interface Config {
+        @AttributeDefinition(description = "Addresses of the TLS-terminating reverse proxies in front of the server "
+                + "(exact IP addresses, as the server sees them). Only from these is X-Forwarded-Proto: https believed; "
+                + "the session cookie is then marked Secure")
+        String[] trusted_proxies() default {};
+    }
 
     /** Login and password as typed. */
     public record LoginRequest(String login, String password) {
@@ -75,13 +90,24 @@ public class AuthResource {
     private final AccessPolicy policy;
     private final CallerContext callers;
 
+    private volatile TrustedProxies proxies = TrustedProxies.NONE;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
     @Activate
     public AuthResource(@Reference AuthenticationService authentication, @Reference AccountService accounts,
-            @Reference AccessPolicy policy, @Reference CallerContext callers) {
+            @Reference AccessPolicy policy, @Reference CallerContext callers, Config config) {
         this.authentication = authentication;
         this.accounts = accounts;
         this.policy = policy;
         this.callers = callers;
+        modified(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        proxies = TrustedProxies.of(config.trusted_proxies());
     }
 
     /** Signs a staff member in for the web UI: sets the session cookie and returns the CSRF token. */
@@ -91,7 +117,7 @@ public class AuthResource {
     public Response login(LoginRequest request, @Context UriInfo uri) {
         Session session = open(request);
         return Response.ok(new SessionView(session.csrfToken(), session.expiresAt(), view(session.caller())))
-                .header(HttpHeaders.SET_COOKIE, cookie(session.token(), uri, false)).header("Cache-Control", "no-store")
+                .header(HttpHeaders.SET_COOKIE, cookie(session.token(), secure(uri), false)).header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -135,7 +161,7 @@ public class AuthResource {
     public Response logout(@Context HttpHeaders headers, @Context UriInfo uri) {
         String token = SessionTokens.bearer(headers);
         authentication.logout(token != null ? token : SessionTokens.cookie(headers));
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", uri, true)).build();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", secure(uri), true)).build();
     }
 
     /** Changes the signed-in staff member's own password (the first time: the one-time password). */
@@ -172,7 +198,15 @@ public class AuthResource {
         if (request == null || request.login() == null || request.login().isBlank() || request.password() == null) {
             throw new InvalidInputException("login", "Укажите имя пользователя и пароль");
         }
-        return authentication.login(request.login(), request.password().toCharArray(), callers.current().address());
+        return authentication.login(SignInInput.login(request.login()), request.password().toCharArray(),
+                callers.current().address());
+    }
+
+    /** Whether the browser reached us over TLS, directly or through a trusted proxy. */
+    private boolean secure(UriInfo uri) {
+        HttpServletRequest request = servletRequest;
+        return proxies.secure(uri.getRequestUri().getScheme(), request == null ? null : request.getRemoteAddr(),
+                request == null ? null : request.getHeader("X-Forwarded-Proto"));
     }
 
     private AccountView view(Caller caller) {
@@ -184,8 +218,7 @@ public class AuthResource {
      * The session cookie, written by hand because JAX-RS 2.1 has no SameSite attribute. Without
      * Max-Age it ends with the browser; the session's own expiry is kept on the server.
      */
-    static String cookie(String token, UriInfo uri, boolean clear) {
-        boolean secure = "https".equals(uri.getRequestUri().getScheme());
+    static String cookie(String token, boolean secure, boolean clear) {
         return AuthenticationFilter.SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
     }

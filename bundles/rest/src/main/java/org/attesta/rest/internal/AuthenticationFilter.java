@@ -95,7 +95,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 throw new org.attesta.api.common.AuthenticationException("invalid-credentials",
                         "Заголовок Authorization не удалось прочитать: ожидается Basic с base64(логин:пароль)");
             }
-            Caller caller = authentication.authenticate(basic.login(), basic.password().toCharArray(), address);
+            Caller caller = authentication.authenticate(SignInInput.login(basic.login()), basic.password().toCharArray(),
+                    address);
             return new RequestCaller(caller, RequestCaller.BASIC, null, null, rebind(anonymous, caller));
         }
         String cookie = SessionTokens.cookie(request.getCookies().get(SESSION_COOKIE));

@@ -29,6 +29,6 @@ public final class ProblemResponses {
             body.put("errors", errors);
         }
         body.putAll(extensions);
-        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(MEDIA_TYPE).entity(new ProblemDocument(body)).build();
     }
 }

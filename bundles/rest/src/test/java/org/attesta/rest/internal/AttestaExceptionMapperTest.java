@@ -179,8 +179,7 @@ class AttestaExceptionMapperTest {
         return map;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> body(Response response) {
-        return (Map<String, Object>) response.getEntity();
+        return ((ProblemDocument) response.getEntity()).fields();
     }
 }

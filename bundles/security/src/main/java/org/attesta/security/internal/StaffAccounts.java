@@ -18,6 +18,7 @@ import org.attesta.api.common.AccessDeniedException;
 import org.attesta.api.common.AuthenticationException;
 import org.attesta.api.common.ConflictException;
 import org.attesta.api.common.InvalidInputException;
+import org.attesta.api.common.SafeText;
 import org.attesta.api.common.NotFoundException;
 import org.attesta.api.common.Page;
 import org.attesta.api.common.PageRequest;
@@ -499,7 +500,7 @@ public class StaffAccounts implements AccountService {
         if (displayName == null || displayName.isBlank()) {
             throw new InvalidInputException("displayName", "Укажите имя или должность владельца учётной записи");
         }
-        String name = displayName.strip();
+        String name = SafeText.require("displayName", "Имя владельца", displayName).strip();
         if (name.length() > 300) {
             throw new InvalidInputException("displayName", "Имя владельца длиннее 300 символов");
         }

@@ -239,6 +239,18 @@ class AccountsAndSignInTest {
     }
 
     @Test
+    void aDisplayNameWithAControlOrBidiCharacterIsRefusedNamingTheField() {
+        asAdmin(() -> {
+            for (String spoofed : List.of("Иванова\u202Eавонави", "Эксперт\u001B[2J", "Эксперт\n")) {
+                InvalidInputException refused = assertThrows(InvalidInputException.class, () -> accounts.issue(
+                        new AccountDraft("expert-bidi", spoofed, List.of(new RoleGrant(Role.EXPERT, Scope.region())))));
+                assertEquals("displayName", refused.problems().get(0).column());
+            }
+            return null;
+        });
+    }
+
+    @Test
     void badDraftsAreRefusedWithAReason() {
         asAdmin(() -> {
             assertThrows(InvalidInputException.class, () -> accounts.issue(new AccountDraft("a b", "X",

@@ -2,6 +2,8 @@ package org.attesta.shell.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.attesta.api.common.SafeText;
 import org.attesta.api.security.CallerContext;
 
 /**
@@ -17,7 +19,37 @@ public abstract class AttestaAction implements Action {
     public final Object execute() throws Exception {
         try (CallerContext.Binding binding = callers.bind(ShellCaller.current())) {
             return run();
+        } catch (RuntimeException failure) {
+            // The shell prints the message; one that echoes a stored or typed value may carry an escape.
+            if (SafeText.firstForbidden(failure.getMessage()) >= 0) {
+                throw new IllegalArgumentException(SafeText.neutralise(failure.getMessage()));
+            }
+            throw failure;
         }
+    }
+
+    /**
+     * A value as it may reach the administrator's terminal: control, bidirectional and invisible
+     * characters shown by their codes ({@link SafeText#neutralise}), so that data stored before
+     * such characters were refused (or put in by a region's own bundle) cannot move the cursor,
+     * retitle the window or reorder a line. Every value a command prints passes here.
+     */
+    protected static String safe(Object value) {
+        return value == null ? null : SafeText.neutralise(String.valueOf(value));
+    }
+
+    /** Prints one line of output through {@link #safe}. */
+    protected static void print(Object line) {
+        System.out.println(safe(line));
+    }
+
+    /** Adds a table row with every cell through {@link #safe}. */
+    protected static void row(ShellTable table, Object... cells) {
+        Object[] safeCells = new Object[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safeCells[i] = cells[i] == null ? null : safe(cells[i]);
+        }
+        table.addRow().addContent(safeCells);
     }
 
     protected abstract Object run() throws Exception;

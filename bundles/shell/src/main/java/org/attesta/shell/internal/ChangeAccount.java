@@ -31,7 +31,7 @@ public class ChangeAccount extends AttestaAction {
             case "enable" -> accounts.enable(login);
             default -> throw new InvalidInputException("action", "Действие: reset, disable или enable");
         };
-        System.out.println(account.login() + ": " + account.state()
+        print(account.login() + ": " + account.state()
                 + (account.credentialsPending() ? ", новый пароль: attesta:credentials " + account.login() : ""));
         return null;
     }

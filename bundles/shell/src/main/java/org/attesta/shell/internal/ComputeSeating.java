@@ -43,11 +43,11 @@ public class ComputeSeating extends AttestaAction {
         table.column("Участник");
         table.column("");
         for (Seat seat : result.seats()) {
-            table.addRow().addContent(seat.auditoriumNumber(), seat.start(), seat.end(), seat.participantName(),
+            row(table, seat.auditoriumNumber(), seat.start(), seat.end(), seat.participantName(),
                     (seat.specialNeeds() ? "ОВЗ " : "") + (seat.manual() ? "вручную" : ""));
         }
         table.print(System.out);
-        System.out.println("Рассажено: " + result.seats().size()
+        print("Рассажено: " + result.seats().size()
                 + (result.unseated().isEmpty() ? "" : "; не рассажено: " + result.unseated().size()
                         + " (нет аудиторий проведения или не хватает времени)"));
         return null;

@@ -64,7 +64,7 @@ public class ImportParticipants extends AttestaAction {
             // The error or the summary starts on a line of its own, never after the progress.
             progress.finish();
         }
-        out.println("Формат: " + report.format() + "; строк: " + report.rows() + "; добавлено: " + report.created()
+        print("Формат: " + report.format() + "; строк: " + report.rows() + "; добавлено: " + report.created()
                 + "; без изменений: " + report.unchanged() + "; отклонено: " + report.rejected());
         printErrors(out, report);
         return null;
@@ -72,9 +72,9 @@ public class ImportParticipants extends AttestaAction {
 
     private void printErrors(PrintStream out, ImportReport report) {
         int limit = allErrors ? Integer.MAX_VALUE : LISTED_ERRORS;
-        report.errors().stream().limit(limit).forEach(error -> out.println(line(error)));
+        report.errors().stream().limit(limit).forEach(error -> print(line(error)));
         if (report.errors().size() > limit) {
-            out.println("… и ещё " + (report.errors().size() - limit) + " (все: --all-errors)");
+            print("… и ещё " + (report.errors().size() - limit) + " (все: --all-errors)");
         }
     }
 

@@ -40,7 +40,7 @@ public class IssueAccount extends AttestaAction {
             grants.add(grant(role));
         }
         accounts.issue(new AccountDraft(login, displayName, grants));
-        System.out.println("Учётная запись " + login + " выдана. Пароль: attesta:credentials " + login);
+        print("Учётная запись " + login + " выдана. Пароль: attesta:credentials " + login);
         return null;
     }
 

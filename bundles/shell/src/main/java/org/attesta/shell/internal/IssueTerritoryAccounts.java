@@ -34,7 +34,7 @@ public class IssueTerritoryAccounts extends AttestaAction {
                 : EnumSet.copyOf(roles.stream().map(r -> IssueAccount.grant(r.toUpperCase(Locale.ROOT) + "@region")
                         .role()).toList());
         BulkIssueResult result = accounts.issueForTerritory(new BulkIssueRequest(chosen, municipality));
-        System.out.println("Выдано учётных записей: " + result.issued() + ", уже были: " + result.existing());
+        print("Выдано учётных записей: " + result.issued() + ", уже были: " + result.existing());
         return null;
     }
 }

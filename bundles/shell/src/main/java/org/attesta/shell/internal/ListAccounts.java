@@ -43,13 +43,13 @@ public class ListAccounts extends AttestaAction {
         table.column("Роли");
         table.column("Состояние");
         for (Account account : found.items()) {
-            table.addRow().addContent(account.login(), account.displayName(),
+            row(table, account.login(), account.displayName(),
                     account.grants().stream().map(g -> g.role() + "@" + g.scope()).collect(Collectors.joining(", ")),
                     account.state() + (account.credentialsPending() ? ", пароль не выдан" : "")
                             + (account.lockedUntil() != null ? ", заблокирован до " + account.lockedUntil() : ""));
         }
         table.print(System.out);
-        System.out.println(Pages.footer(found, page, size));
+        print(Pages.footer(found, page, size));
         return null;
     }
 }

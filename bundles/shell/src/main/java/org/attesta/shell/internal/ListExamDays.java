@@ -33,7 +33,7 @@ public class ListExamDays extends AttestaAction {
         table.column("Назначено").alignRight();
         for (ExamDay day : registry.examDays(year)) {
             long assigned = assignments.assignments(day.id(), null, new PageRequest(0, 1)).total();
-            table.addRow().addContent(day.id(), day.date(), kind(day.kind()), day.schoolYear(), assigned);
+            row(table, day.id(), day.date(), kind(day.kind()), day.schoolYear(), assigned);
         }
         table.print(System.out);
         return null;

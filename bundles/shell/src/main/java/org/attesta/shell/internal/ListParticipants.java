@@ -46,11 +46,11 @@ public class ListParticipants extends AttestaAction {
         table.column("Класс");
         table.column("ОВЗ");
         for (Participant p : found.items()) {
-            table.addRow().addContent(p.id(), p.fullName(), p.birthDate(), p.schoolCode(), p.className(),
+            row(table, p.id(), p.fullName(), p.birthDate(), p.schoolCode(), p.className(),
                     p.specialNeeds() ? "да (+" + p.extraMinutes() + " мин)" : "");
         }
         table.print(System.out);
-        System.out.println(Pages.footer(found, page, size));
+        print(Pages.footer(found, page, size));
         return null;
     }
 }

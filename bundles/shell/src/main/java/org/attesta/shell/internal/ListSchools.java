@@ -35,10 +35,10 @@ public class ListSchools extends AttestaAction {
         table.column("Код");
         table.column("МОУО");
         table.column("Наименование");
-        schools.items().forEach(s -> table.addRow().addContent(s.code(), s.municipalityCode(),
+        schools.items().forEach(s -> row(table, s.code(), s.municipalityCode(),
                 s.shortName() == null ? s.name() : s.shortName()));
         table.print(System.out);
-        System.out.println(Pages.footer(schools, page, size));
+        print(Pages.footer(schools, page, size));
         return null;
     }
 }

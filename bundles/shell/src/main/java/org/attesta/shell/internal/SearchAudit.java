@@ -52,12 +52,12 @@ public class SearchAudit extends AttestaAction {
         table.column("Объект");
         table.column("Исход");
         for (AuditEntry e : found.items()) {
-            table.addRow().addContent(e.sequence(), e.at(), e.actor(), e.address(), e.action(),
+            row(table, e.sequence(), e.at(), e.actor(), e.address(), e.action(),
                     e.objectType() == null ? "" : e.objectType() + (e.objectId() == null ? "" : " " + e.objectId()),
                     e.outcome());
         }
         table.print(System.out);
-        System.out.println(Pages.footer(found, page, size));
+        print(Pages.footer(found, page, size));
         return null;
     }
 }

@@ -26,11 +26,11 @@ public class ShowExamDay extends AttestaAction {
     @Override
     protected Object run() {
         ExamDay day = registry.examDay(id);
-        System.out.println("Id:            " + day.id());
-        System.out.println("Дата:          " + day.date());
-        System.out.println("Срок:          " + ListExamDays.kind(day.kind()));
-        System.out.println("Учебный год:   " + day.schoolYear());
-        System.out.println("Назначено:     " + assignments.assignments(day.id(), null, new PageRequest(0, 1)).total());
+        print("Id:            " + day.id());
+        print("Дата:          " + day.date());
+        print("Срок:          " + ListExamDays.kind(day.kind()));
+        print("Учебный год:   " + day.schoolYear());
+        print("Назначено:     " + assignments.assignments(day.id(), null, new PageRequest(0, 1)).total());
         return null;
     }
 }

@@ -19,17 +19,17 @@ public class ShowParticipant extends AttestaAction {
     @Override
     protected Object run() {
         Participant p = participants.participant(id);
-        System.out.println("Id:             " + p.id());
-        System.out.println("ФИО:            " + p.fullName());
-        System.out.println("Дата рождения:  " + p.birthDate());
-        System.out.println("Пол:            " + (p.sex() == org.attesta.api.registry.Sex.MALE ? "М" : "Ж"));
-        System.out.println("Документ:       " + p.document().type().title() + " "
+        print("Id:             " + p.id());
+        print("ФИО:            " + p.fullName());
+        print("Дата рождения:  " + p.birthDate());
+        print("Пол:            " + (p.sex() == org.attesta.api.registry.Sex.MALE ? "М" : "Ж"));
+        print("Документ:       " + p.document().type().title() + " "
                 + (p.document().series() == null ? "" : p.document().series() + " ") + p.document().number());
-        System.out.println("СНИЛС:          " + (p.snils() == null ? "—" : p.snils()));
-        System.out.println("ОО, класс:      " + p.schoolCode() + ", " + p.className());
-        System.out.println("Категория:      " + p.category().title());
-        System.out.println("ОВЗ:            " + (p.specialNeeds() ? "да, +" + p.extraMinutes() + " мин" : "нет"));
-        System.out.println("Согласие на ПДн: " + (p.consentDate() == null ? "не получено" : p.consentDate()));
+        print("СНИЛС:          " + (p.snils() == null ? "—" : p.snils()));
+        print("ОО, класс:      " + p.schoolCode() + ", " + p.className());
+        print("Категория:      " + p.category().title());
+        print("ОВЗ:            " + (p.specialNeeds() ? "да, +" + p.extraMinutes() + " мин" : "нет"));
+        print("Согласие на ПДн: " + (p.consentDate() == null ? "не получено" : p.consentDate()));
         return null;
     }
 }

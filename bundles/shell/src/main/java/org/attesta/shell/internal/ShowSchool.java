@@ -28,12 +28,12 @@ public class ShowSchool extends AttestaAction {
     protected Object run() {
         School school = registry.school(code);
         long count = participants.search(new ParticipantQuery(null, school.code(), null, new PageRequest(0, 1))).total();
-        System.out.println("Код:            " + school.code());
-        System.out.println("Наименование:   " + school.name());
-        System.out.println("Краткое:        " + (school.shortName() == null ? "—" : school.shortName()));
-        System.out.println("МОУО:           " + school.municipalityCode());
-        System.out.println("Адрес:          " + (school.address() == null ? "—" : school.address()));
-        System.out.println("Участников:     " + count);
+        print("Код:            " + school.code());
+        print("Наименование:   " + school.name());
+        print("Краткое:        " + (school.shortName() == null ? "—" : school.shortName()));
+        print("МОУО:           " + school.municipalityCode());
+        print("Адрес:          " + (school.address() == null ? "—" : school.address()));
+        print("Участников:     " + count);
         return null;
     }
 }

@@ -38,9 +38,9 @@ public class TakeCredentials extends AttestaAction {
         table.column("Логин");
         table.column("Владелец");
         table.column("Одноразовый пароль");
-        sheet.forEach(c -> table.addRow().addContent(c.login(), c.displayName(), c.oneTimePassword()));
+        sheet.forEach(c -> row(table, c.login(), c.displayName(), c.oneTimePassword()));
         table.print(System.out);
-        System.out.println("Паролей: " + sheet.size() + ". Повторно они не показываются; при первом входе "
+        print("Паролей: " + sheet.size() + ". Повторно они не показываются; при первом входе "
                 + "пароль нужно сменить.");
         return null;
     }

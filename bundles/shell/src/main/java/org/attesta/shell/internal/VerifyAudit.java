@@ -23,9 +23,9 @@ public class VerifyAudit extends AttestaAction {
     protected Object run() {
         ChainVerification result = audit.verify();
         if (result.intact()) {
-            System.out.println("Журнал аудита цел: проверено записей " + result.entries());
+            print("Журнал аудита цел: проверено записей " + result.entries());
         } else {
-            System.out.println("Журнал аудита нарушен: запись № " + result.firstBroken() + ". " + result.reason()
+            print("Журнал аудита нарушен: запись № " + result.firstBroken() + ". " + result.reason()
                     + " (проверено записей: " + result.entries() + ")");
         }
         System.out.println(anchors(result));

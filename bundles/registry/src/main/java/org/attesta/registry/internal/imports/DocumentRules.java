@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.attesta.api.registry.DocumentType;
+import org.attesta.registry.internal.Masking;
 import org.attesta.registry.internal.Text;
 
 /**
@@ -74,9 +75,9 @@ final class DocumentRules {
         String compact = Text.withoutSpaces(text).toUpperCase(Locale.ROOT);
         switch (type) {
             case PASSPORT_RF:
-                return digits(compact, 6, "Номер паспорта «" + text + "» должен состоять из 6 цифр");
+                return digits(compact, 6, "Номер паспорта «" + number(text) + "» должен состоять из 6 цифр");
             case BIRTH_CERTIFICATE:
-                return digits(compact, 6, "Номер свидетельства о рождении «" + text + "» должен состоять из 6 цифр");
+                return digits(compact, 6, "Номер свидетельства о рождении «" + number(text) + "» должен состоять из 6 цифр");
             default:
                 return otherNumber(text, compact);
         }
@@ -86,7 +87,7 @@ final class DocumentRules {
         if (text == null) {
             return Result.problem("Для паспорта гражданина РФ нужна серия: 4 цифры (например 45 08)");
         }
-        return digits(Text.withoutSpaces(text), 4, "Серия паспорта «" + text + "» должна состоять из 4 цифр (например 45 08)");
+        return digits(Text.withoutSpaces(text), 4, "Серия паспорта «" + Masking.series(text) + "» должна состоять из 4 цифр (например 45 08)");
     }
 
     /** Exactly {@code count} digits; a shorter run of digits may have lost a leading zero in Excel. */
@@ -107,7 +108,7 @@ final class DocumentRules {
         String latinRoman = map(roman, true);
         String cyrillicLetters = map(letters, false);
         if (latinRoman.isEmpty() || !ROMAN.matcher(latinRoman).matches() || !twoRussianLetters(cyrillicLetters)) {
-            return Result.problem("Серия свидетельства о рождении «" + text + "» не по образцу: римское число, "
+            return Result.problem("Серия свидетельства о рождении «" + Masking.series(text) + "» не по образцу: римское число, "
                     + "дефис и две русские буквы (например IV-МЮ)");
         }
         return Result.ok(latinRoman + "-" + cyrillicLetters);
@@ -117,7 +118,7 @@ final class DocumentRules {
         String series = Text.collapseSpaces(text.toUpperCase(Locale.ROOT));
         boolean allowed = series.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '-');
         if (!allowed || series.length() > MAX_OTHER_SERIES) {
-            return Result.problem("Серия документа «" + text + "»: допустимы буквы, цифры, пробел и дефис, не более "
+            return Result.problem("Серия документа «" + Masking.series(text) + "»: допустимы буквы, цифры, пробел и дефис, не более "
                     + MAX_OTHER_SERIES + " символов");
         }
         return Result.ok(series);
@@ -126,10 +127,18 @@ final class DocumentRules {
     private static Result otherNumber(String text, String compact) {
         boolean alphanumeric = compact.chars().allMatch(Character::isLetterOrDigit);
         if (!alphanumeric || compact.isEmpty() || compact.length() > MAX_OTHER_NUMBER) {
-            return Result.problem("Номер документа «" + text + "» должен содержать от 1 до " + MAX_OTHER_NUMBER
+            return Result.problem("Номер документа «" + number(text) + "» должен содержать от 1 до " + MAX_OTHER_NUMBER
                     + " букв и цифр");
         }
         return Result.ok(compact);
+    }
+
+    /**
+     * A number as lists show it, by its last two characters: import errors are stored and shown
+     * to staff, and a document number in clear there would be one more copy of it.
+     */
+    private static String number(String text) {
+        return Masking.tail(text, 2);
     }
 
     private static String map(String text, boolean toRoman) {

@@ -9,6 +9,12 @@ import org.attesta.registry.internal.Text;
  * inside an import file and against the registry.
  */
 public final class DuplicateKeys {
+    /**
+     * What a clash with a record outside the caller's territory says: no id, school or
+     * municipality, so that a document or СНИЛС cannot be used to find where a person is enrolled.
+     */
+    public static final String REGISTERED_ELSEWHERE = "Этот человек уже зарегистрирован в регионе. "
+            + "Чтобы исправить или перенести его запись, обратитесь в РЦОИ";
 
     private DuplicateKeys() {
     }

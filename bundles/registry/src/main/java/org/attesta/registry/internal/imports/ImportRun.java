@@ -44,6 +44,7 @@ final class ImportRun {
     private final List<NewParticipant> chunk = new ArrayList<>();
     private final List<Problem> errors = new ArrayList<>();
     private final Map<Long, Long> createdBySchool = new java.util.HashMap<>();
+    private java.util.Set<Long> allowedSchoolIds;
     private long rows;
     private long created;
     private long unchanged;
@@ -168,13 +169,15 @@ final class ImportRun {
         }
         List<Problem> problems = new ArrayList<>(2);
         if (sameDocument != null) {
-            problems.add(new Problem(p.line(), ParticipantField.DOCUMENT_NUMBER.title(),
-                    "Участник с таким документом уже есть в реестре (id " + sameDocument.id()
-                            + ") с другими данными. Исправьте данные в реестре или в файле"));
+            problems.add(new Problem(p.line(), ParticipantField.DOCUMENT_NUMBER.title(), visible(sameDocument)
+                    ? "Участник с таким документом уже есть в реестре (id " + sameDocument.id()
+                            + ") с другими данными. Исправьте данные в реестре или в файле"
+                    : DuplicateKeys.REGISTERED_ELSEWHERE));
         }
         if (sameSnils != null && (sameDocument == null || sameSnils.id() != sameDocument.id())) {
-            problems.add(new Problem(p.line(), ParticipantField.SNILS.title(),
-                    "Этот СНИЛС уже есть в реестре у другого участника (id " + sameSnils.id() + ")"));
+            problems.add(new Problem(p.line(), ParticipantField.SNILS.title(), visible(sameSnils)
+                    ? "Этот СНИЛС уже есть в реестре у другого участника (id " + sameSnils.id() + ")"
+                    : DuplicateKeys.REGISTERED_ELSEWHERE));
         }
         if (!problems.isEmpty()) {
             reject(problems);
@@ -185,6 +188,25 @@ final class ImportRun {
             created++;
             createdBySchool.merge(p.schoolId(), 1L, Long::sum);
         }
+    }
+
+    /**
+     * Whether the clashing record lies in the caller's territory: only then may the error name it.
+     * Otherwise an import would tell a school where any person is enrolled.
+     */
+    private boolean visible(ParticipantWriter.Stored stored) {
+        if (allowedSchools == null) {
+            return true;
+        }
+        if (allowedSchoolIds == null) {
+            allowedSchoolIds = new java.util.HashSet<>();
+            schoolIds.forEach((code, id) -> {
+                if (allowedSchools.contains(code)) {
+                    allowedSchoolIds.add(id);
+                }
+            });
+        }
+        return allowedSchoolIds.contains(stored.fields().schoolId());
     }
 
     private void reject(List<Problem> problems) {

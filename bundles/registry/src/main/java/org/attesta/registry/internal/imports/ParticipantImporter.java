@@ -32,7 +32,9 @@ import org.attesta.api.security.Territory;
 import org.attesta.registry.internal.Guard;
 import org.attesta.registry.internal.SealedPersonalData;
 import org.attesta.api.common.AttestaException;
+import org.attesta.api.common.InvalidInputException;
 import org.attesta.api.common.NotFoundException;
+import org.attesta.api.common.SafeText;
 import org.attesta.api.common.UnsupportedFormatException;
 import org.attesta.api.region.ParticipantImportFormat;
 import org.attesta.api.region.ParticipantRowReader;
@@ -63,6 +65,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class ParticipantImporter implements ParticipantImportService {
     private static final System.Logger LOG = System.getLogger(ParticipantImporter.class.getName());
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+    /** The audit log's object id column. */
+    static final int MAX_SOURCE_LENGTH = 100;
 
     private final DataSource dataSource;
     private final ImportJobs jobs;
@@ -111,6 +115,18 @@ public class ParticipantImporter implements ParticipantImportService {
         background.awaitTermination(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * The file name is stored with the job and is the audited object's id (100 characters): a
+     * longer one failed the insert with a 500, and a control character in it reached the shell.
+     */
+    static void checkSource(String source) {
+        SafeText.require("source", "Имя файла", source);
+        if (source != null && source.length() > MAX_SOURCE_LENGTH) {
+            throw new InvalidInputException("source", "Имя файла длиннее " + MAX_SOURCE_LENGTH + " символов ("
+                    + source.length() + "): переименуйте файл и загрузите его снова");
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addFormat(ParticipantImportFormat format, Map<String, Object> properties) {
         formats.add(RegisteredFormat.of(format, properties));
@@ -123,6 +139,7 @@ public class ParticipantImporter implements ParticipantImportService {
     @Override
     public ImportReport importParticipants(ImportRequest request, InputStream data, ImportProgress progress) {
         AccessScope scope = guard.scope(Permission.PARTICIPANTS_IMPORT);
+        checkSource(request.source());
         ParticipantImportFormat format = requireFormat(request.mediaType());
         ImportLimits current = limits;
         long started = System.nanoTime();
@@ -150,6 +167,7 @@ public class ParticipantImporter implements ParticipantImportService {
     @Override
     public ImportJob submit(ImportRequest request, InputStream data) {
         guard.require(Permission.PARTICIPANTS_IMPORT);
+        checkSource(request.source());
         requireFormat(request.mediaType());
         Caller submitter = callers.current();
         try {

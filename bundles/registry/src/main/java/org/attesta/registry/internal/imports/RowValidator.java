@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attesta.api.common.Problem;
+import org.attesta.api.common.SafeText;
 import org.attesta.api.region.ParticipantField;
 import org.attesta.api.region.ParticipantRow;
 import org.attesta.api.registry.DocumentType;
@@ -320,15 +321,23 @@ public final class RowValidator {
             this.problems = new ArrayList<>(readProblems);
         }
 
-        /** The trimmed value, or null when blank or absent. */
+        /**
+         * The trimmed value, or null when blank or absent, or null after reporting a control or
+         * invisible character (the value is then not echoed: it would carry the character along).
+         */
         String value(ParticipantField field) {
-            return row.get(field);
+            // The raw text: a tab or line feed at either end is refused too, not trimmed away.
+            String problem = SafeText.problem(field.title(), row.values().get(field));
+            return problem == null ? row.get(field) : fail(field, problem);
         }
 
-        /** The trimmed value, or null after reporting that it is missing. */
+        /** The trimmed value, or null after reporting that it is missing or unsafe. */
         String required(ParticipantField field) {
             String value = row.get(field);
-            return value != null ? value : fail(field, "Не заполнено обязательное поле «" + field.title() + "»");
+            if (value == null) {
+                return fail(field, "Не заполнено обязательное поле «" + field.title() + "»");
+            }
+            return value(field);
         }
 
         String accept(ParticipantField field, DocumentRules.Result result) {

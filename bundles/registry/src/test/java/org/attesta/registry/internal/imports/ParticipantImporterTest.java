@@ -106,6 +106,21 @@ class ParticipantImporterTest {
     }
 
     @Test
+    void aSourceNameTooLongOrWithAControlCharacterIsRefusedBeforeReading() throws Exception {
+        for (String source : List.of("x".repeat(101) + ".csv", "f\u001B[2J.csv", "\u202Evsc.exe")) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> importer.importParticipants(
+                    new ImportRequest("text/csv", false, source), new ByteArrayInputStream(csvFile(person(1))),
+                    ImportProgress.NONE));
+            assertEquals("source", refused.problems().get(0).column());
+            assertThrows(InvalidInputException.class, () -> importer.submit(new ImportRequest("text/csv", false, source),
+                    new ByteArrayInputStream(csvFile(person(1)))));
+        }
+        importer.importParticipants(new ImportRequest("text/csv", false, "x".repeat(96) + ".csv"),
+                new ByteArrayInputStream(csvFile(person(1))), ImportProgress.NONE);
+        assertEquals(1, participants());
+    }
+
+    @Test
     void aCallerWithoutTheImportPermissionIsRefusedBeforeReading() throws Exception {
         access.narrowTo(AccessScope.NONE);
         assertThrows(org.attesta.api.common.AccessDeniedException.class, () -> {
@@ -254,6 +269,24 @@ class ParticipantImporterTest {
     }
 
     @Test
+    void aClashWithARecordOutsideTheCallersTerritoryNamesNoRecord() throws Exception {
+        importCsv(false, person(1));
+        long id = database.participantIds().get(0);
+        access.narrowTo(new AccessScope(false, java.util.Set.of(), java.util.Set.of(OTHER_SCHOOL)));
+
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> importCsv(false,
+                line("Сидоров", "Иван", "Петрович", "15.03.2010", "М", "1", "6110", number(1), snils(2), OTHER_SCHOOL,
+                        "9А", "нет"),
+                line("Петров", "Пётр", "", "01.09.2009", "М", "1", "6110", number(7), snils(1), OTHER_SCHOOL, "9Б", "")));
+
+        assertEquals(List.of(new Problem(2, "Номер", DuplicateKeys.REGISTERED_ELSEWHERE),
+                new Problem(3, "СНИЛС", DuplicateKeys.REGISTERED_ELSEWHERE)), e.report().errors());
+        e.report().errors().forEach(problem -> assertTrue(!problem.message().contains(Long.toString(id))
+                && !problem.message().contains(SCHOOL), problem.message()));
+        assertTrue(DuplicateKeys.REGISTERED_ELSEWHERE.contains("РЦОИ"));
+    }
+
+    @Test
     void snilsOfAnotherParticipantInTheRegistryIsRejected() throws Exception {
         importCsv(false, person(1));
         long id = database.participantIds().get(0);
@@ -298,7 +331,7 @@ class ParticipantImporterTest {
 
         String digits = bad.replaceAll("[^0-9]", "");
         assertEquals(new ImportReport("csv", 3, 0, 0, 1, false, List.of(new Problem(3, "СНИЛС",
-                "СНИЛС " + digits + ": неверная контрольная сумма (ожидалось " + good.substring(12) + ")"))),
+                "СНИЛС •••-•••-••• " + digits.substring(9) + ": неверная контрольная сумма. Проверьте все цифры"))),
                 e.report());
         assertEquals("import-rejected", e.type());
         assertEquals("Файл не загружен: строк с ошибками 1 из 3. Исправьте их и загрузите файл снова или загрузите "
@@ -362,7 +395,7 @@ class ParticipantImporterTest {
                 person(3));
 
         assertEquals(new ImportReport("csv", 3, 2, 0, 1, true, List.of(new Problem(3, "Номер",
-                "Номер паспорта «12345» должен состоять из 6 цифр. Если значение начинается с нуля, Excel мог удалить "
+                "Номер паспорта «•••45» должен состоять из 6 цифр. Если значение начинается с нуля, Excel мог удалить "
                         + "его — задайте столбцу текстовый формат и сохраните файл заново"))), report);
         assertEquals(2, participants());
         assertEquals(List.of(List.of(SEALING.seal(number(1))), List.of(SEALING.seal(number(3)))),

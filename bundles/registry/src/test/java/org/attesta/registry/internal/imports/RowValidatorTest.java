@@ -71,9 +71,9 @@ class RowValidatorTest {
                 problem("Имя", "Не заполнено обязательное поле «Имя»"),
                 problem("Дата рождения", "Дата рождения «31.02.2010» не существует; ожидается ДД.ММ.ГГГГ"),
                 problem("Пол", "Пол «X» не распознан; укажите М или Ж"),
-                problem("Номер", "Номер паспорта «12345» должен состоять из 6 цифр. Если значение начинается с нуля, "
+                problem("Номер", "Номер паспорта «•••45» должен состоять из 6 цифр. Если значение начинается с нуля, "
                         + "Excel мог удалить его — задайте столбцу текстовый формат и сохраните файл заново"),
-                problem("СНИЛС", "СНИЛС 11223344596: неверная контрольная сумма (ожидалось 95)"),
+                problem("СНИЛС", "СНИЛС •••-•••-••• 96: неверная контрольная сумма. Проверьте все цифры"),
                 problem("Класс", "Класс «9А!»: ожидаются цифры и буква, например 9А (не более 10 символов, "
                         + "без знаков кроме дефиса)")),
                 result.problems());
@@ -136,7 +136,7 @@ class RowValidatorTest {
 
     @Test
     void namesHaveWhitespaceCollapsed() {
-        ParticipantDraft draft = validate(Map.of(SURNAME, " Салтыков \u00a0 Щедрин ", NAME, "Анна\tМария"));
+        ParticipantDraft draft = validate(Map.of(SURNAME, " Салтыков \u00a0 Щедрин ", NAME, "Анна\u2003Мария"));
 
         assertEquals("Салтыков Щедрин", draft.surname());
         assertEquals("Анна Мария", draft.name());
@@ -291,16 +291,16 @@ class RowValidatorTest {
 
     @Test
     void passportSeriesIsFourDigits() {
-        assertEquals(List.of(problem("Серия", "Серия паспорта «45О8» должна состоять из 4 цифр (например 45 08)")),
+        assertEquals(List.of(problem("Серия", "Серия паспорта «••••» должна состоять из 4 цифр (например 45 08)")),
                 problems(Map.of(DOCUMENT_SERIES, "45О8")));
-        assertEquals(List.of(problem("Серия", "Серия паспорта «508» должна состоять из 4 цифр (например 45 08). "
+        assertEquals(List.of(problem("Серия", "Серия паспорта «•••» должна состоять из 4 цифр (например 45 08). "
                 + "Если значение начинается с нуля, Excel мог удалить его — задайте столбцу текстовый формат и "
                 + "сохраните файл заново")), problems(Map.of(DOCUMENT_SERIES, "508")));
     }
 
     @Test
     void passportNumberIsSixDigits() {
-        assertEquals(List.of(problem("Номер", "Номер паспорта «1234567» должен состоять из 6 цифр")),
+        assertEquals(List.of(problem("Номер", "Номер паспорта «•••••67» должен состоять из 6 цифр")),
                 problems(Map.of(DOCUMENT_NUMBER, "1234567")));
     }
 
@@ -316,14 +316,14 @@ class RowValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"IIII-МЮ", "IV-МЮЯ", "12-МЮ", "IV-", "-МЮ", "МЮ", "IV-MQ", "VX-АБ"})
     void birthCertificateSeriesNotMatchingThePattern(String text) {
-        assertEquals(List.of(problem("Серия", "Серия свидетельства о рождении «" + text + "» не по образцу: римское "
+        assertEquals(List.of(problem("Серия", "Серия свидетельства о рождении «" + "•".repeat(text.length()) + "» не по образцу: римское "
                 + "число, дефис и две русские буквы (например IV-МЮ)")),
                 problems(Map.of(DOCUMENT_TYPE, "3", DOCUMENT_SERIES, text)));
     }
 
     @Test
     void birthCertificateNumberIsSixDigits() {
-        assertEquals(List.of(problem("Номер", "Номер свидетельства о рождении «12345А» должен состоять из 6 цифр")),
+        assertEquals(List.of(problem("Номер", "Номер свидетельства о рождении «••••5А» должен состоять из 6 цифр")),
                 problems(Map.of(DOCUMENT_TYPE, "3", DOCUMENT_SERIES, "IV-МЮ", DOCUMENT_NUMBER, "12345А")));
     }
 
@@ -333,9 +333,9 @@ class RowValidatorTest {
                 DOCUMENT_NUMBER, "x 1234567890y"));
 
         assertEquals(new IdentityDocument(DocumentType.FOREIGN_PASSPORT, "AB 12", "X1234567890Y"), draft.document());
-        assertEquals(List.of(problem("Номер", "Номер документа «1234567890123» должен содержать от 1 до 12 букв и цифр")),
+        assertEquals(List.of(problem("Номер", "Номер документа «•••••••••••23» должен содержать от 1 до 12 букв и цифр")),
                 problems(Map.of(DOCUMENT_TYPE, "12", DOCUMENT_NUMBER, "1234567890123")));
-        assertEquals(List.of(problem("Номер", "Номер документа «12/34» должен содержать от 1 до 12 букв и цифр")),
+        assertEquals(List.of(problem("Номер", "Номер документа «•••34» должен содержать от 1 до 12 букв и цифр")),
                 problems(Map.of(DOCUMENT_TYPE, "15", DOCUMENT_NUMBER, "12/34")));
     }
 
@@ -348,7 +348,7 @@ class RowValidatorTest {
 
     @Test
     void otherDocumentSeriesIsShortText() {
-        assertEquals(List.of(problem("Серия", "Серия документа «AB#1»: допустимы буквы, цифры, пробел и дефис, "
+        assertEquals(List.of(problem("Серия", "Серия документа «••••»: допустимы буквы, цифры, пробел и дефис, "
                 + "не более 20 символов")), problems(Map.of(DOCUMENT_TYPE, "9", DOCUMENT_SERIES, "AB#1")));
     }
 
@@ -412,6 +412,56 @@ class RowValidatorTest {
 
         assertEquals(ParticipantCategory.STUDENT, draft.category());
         assertNull(draft.consentDate());
+    }
+
+    // --- control and invisible characters ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u001B[2J", "\u202E", "\u2066", "\u200F", "\t", "\n", "\u0000", "\u009B", "\u200D", "\u007F"})
+    void aControlOrBidiCharacterInAnyFieldRejectsTheRowByLineAndColumn(String character) {
+        for (ParticipantField field : List.of(SURNAME, PATRONYMIC, SCHOOL_CODE, CLASS, DOCUMENT_NUMBER, SNILS, SEX)) {
+            String value = valid().get(field);
+            String spoofed = value.substring(0, 1) + character + value.substring(1);
+
+            List<Problem> problems = problems(Map.of(field, spoofed));
+
+            assertEquals(1, problems.size(), field + ": " + problems);
+            assertEquals(LINE, problems.get(0).line());
+            assertEquals(field.title(), problems.get(0).column());
+            assertTrue(problems.get(0).message().startsWith("Поле «" + field.title() + "» содержит недопустимый"),
+                    problems.get(0).message());
+            assertFalse(problems.get(0).message().contains(character), "the character is not echoed");
+        }
+    }
+
+    @Test
+    void aTabAtTheEndOfACellIsRefusedTooNotTrimmedAway() {
+        assertEquals("Фамилия", problems(Map.of(SURNAME, "Иванов\t")).get(0).column());
+    }
+
+    // --- personal data in problems ---
+
+    @Test
+    void problemsShowDocumentsAndSnilsMaskedAsListsDo() {
+        List<Problem> problems = problems(Map.of(DOCUMENT_SERIES, "45O8", DOCUMENT_NUMBER, "98765",
+                SNILS, "112-233-445 96"));
+
+        assertEquals(3, problems.size(), problems.toString());
+        String all = problems.toString();
+        for (String secret : List.of("45O8", "98765", "8765", "112-233-445", "112233445")) {
+            assertFalse(all.contains(secret), secret + " in " + all);
+        }
+        assertTrue(problems.get(1).message().startsWith("Номер паспорта «•••65»"), problems.get(1).message());
+        assertTrue(problems.get(2).message().startsWith("СНИЛС •••-•••-••• 96"), problems.get(2).message());
+    }
+
+    @Test
+    void otherDocumentTypesAreMaskedToo() {
+        String all = problems(Map.of(DOCUMENT_TYPE, "3", DOCUMENT_SERIES, "XX-ЯЯ", DOCUMENT_NUMBER, "12")).toString()
+                + problems(Map.of(DOCUMENT_TYPE, "9", DOCUMENT_SERIES, "A!B", DOCUMENT_NUMBER, "12345678901234")).toString();
+        for (String secret : List.of("XX-ЯЯ", "A!B", "12345678901234")) {
+            assertFalse(all.contains(secret), secret + " in " + all);
+        }
     }
 
     // --- helpers ---
