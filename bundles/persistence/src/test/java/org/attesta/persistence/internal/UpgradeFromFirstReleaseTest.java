@@ -1,6 +1,7 @@
 package org.attesta.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,15 +12,12 @@ import java.util.List;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 
-/** Migration 006 on a database as the release before it left it: grants by code become grants by place id. */
-class GrantsByPlaceIdMigrationTest {
+/** The migrations since the first release, on a database as that release left it, with its kind of rows in it. */
+class UpgradeFromFirstReleaseTest {
 
     @Test
     void grantsMadeByCodeAreBoundToThePlaceTheirCodeNamesAndDeadCodesAreDropped() throws SQLException {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:grants-upgrade-test");
-        dataSource.setCreateDatabase("create");
-        new Migrations(dataSource, "org/attesta/persistence/db/changelog-0.1-005.xml").apply();
+        EmbeddedDataSource dataSource = firstRelease("grants-upgrade-test");
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO municipality (id, code, name, version) VALUES (7, '01', 'Заречный район', 0)");
             sql.execute("INSERT INTO school (id, code, name, municipality_id, version)"
@@ -39,6 +37,36 @@ class GrantsByPlaceIdMigrationTest {
 
         assertEquals(List.of("1 REGION_ADMINISTRATOR REGION 0", "2 MUNICIPAL_SPECIALIST MUNICIPALITY 7",
                 "3 SCHOOL_HEAD SCHOOL 70"), grants(dataSource));
+    }
+
+    @Test
+    void importErrorsStoredInClearLoseTheirTextButKeepLineAndColumn() throws SQLException {
+        EmbeddedDataSource dataSource = firstRelease("import-errors-upgrade-test");
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO import_job (id, node, state, media_type, store_valid_rows, sha256, rows_read,"
+                    + " bytes_read, total_bytes, submitted) VALUES ('job-1', 'n', 'DONE', 'text/csv', FALSE, 'x', 2, 10,"
+                    + " 10, CURRENT_TIMESTAMP)");
+            sql.execute("INSERT INTO import_job_error VALUES ('job-1', 1, 7, 'СНИЛС',"
+                    + " 'СНИЛС 112-233-445 96: неверная контрольная сумма, ожидается 95')");
+        }
+
+        new Migrations(dataSource).apply();
+
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("SELECT line, column_name, message FROM import_job_error")) {
+            row.next();
+            assertEquals(7, row.getLong(1));
+            assertEquals("СНИЛС", row.getString(2));
+            assertFalse(row.getString(3).matches(".*\\d.*"), row.getString(3));
+        }
+    }
+
+    private static EmbeddedDataSource firstRelease(String name) throws SQLException {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:" + name);
+        dataSource.setCreateDatabase("create");
+        new Migrations(dataSource, "org/attesta/persistence/db/changelog-0.1-005.xml").apply();
+        return dataSource;
     }
 
     private static List<String> grants(EmbeddedDataSource dataSource) throws SQLException {
