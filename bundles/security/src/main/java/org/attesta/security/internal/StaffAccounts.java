@@ -66,18 +66,21 @@ public class StaffAccounts implements AccountService {
     private final RegistryService registry;
     private final AuditLog audit;
     private final StaffAuthentication authentication;
+    private final PlatformAccounts platform;
     private final Clock clock;
 
     @Activate
     public StaffAccounts(@Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
             @Reference Passwords passwords, @Reference AccessPolicy policy, @Reference CallerContext callers,
             @Reference RegistryService registry, @Reference AuditLog audit,
-            @Reference StaffAuthentication authentication) {
-        this(new Database(dataSource), passwords, policy, callers, registry, audit, authentication, Clock.systemUTC());
+            @Reference StaffAuthentication authentication, @Reference PlatformAccounts platform) {
+        this(new Database(dataSource), passwords, policy, callers, registry, audit, authentication, platform,
+                Clock.systemUTC());
     }
 
     StaffAccounts(Database database, Passwords passwords, AccessPolicy policy, CallerContext callers,
-            RegistryService registry, AuditLog audit, StaffAuthentication authentication, Clock clock) {
+            RegistryService registry, AuditLog audit, StaffAuthentication authentication, PlatformAccounts platform,
+            Clock clock) {
         this.database = database;
         this.passwords = passwords;
         this.policy = policy;
@@ -85,6 +88,7 @@ public class StaffAccounts implements AccountService {
         this.registry = registry;
         this.audit = audit;
         this.authentication = authentication;
+        this.platform = platform;
         this.clock = clock;
     }
 
@@ -116,6 +120,7 @@ public class StaffAccounts implements AccountService {
     public Account issue(AccountDraft draft) {
         policy.require(Permission.ACCOUNTS_MANAGE);
         String login = checkLogin(draft.login());
+        requireNotReserved(login);
         String displayName = checkDisplayName(draft.displayName());
         List<StoredAccount.Grant> grants = resolve(draft.grants());
         grants.forEach(this::requireMayGrant);
@@ -142,6 +147,7 @@ public class StaffAccounts implements AccountService {
         List<Planned> planned = plan(request);
         Set<String> existing = database.inTransaction(connection ->
                 store.existingLogins(connection, planned.stream().map(Planned::login).toList()));
+        planned.forEach(p -> requireNotReserved(p.login()));
         List<Planned> fresh = planned.stream().filter(p -> !existing.contains(p.login())).toList();
         String issuer = callers.current().login();
         Instant now = clock.instant();
@@ -425,6 +431,14 @@ public class StaffAccounts implements AccountService {
                     + "«.», «-», «_», начиная с буквы или цифры");
         }
         return normalised;
+    }
+
+    /** A staff login never equals a platform administrator's, so neither can stand in for the other. */
+    private void requireNotReserved(String login) {
+        if (platform.isReserved(login)) {
+            throw new ConflictException("reserved-login", "Имя «" + login + "» зарезервировано для администраторов "
+                    + "платформы, выберите другое имя учётной записи");
+        }
     }
 
     private static String checkDisplayName(String displayName) {

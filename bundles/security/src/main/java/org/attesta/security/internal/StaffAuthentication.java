@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.attesta.api.audit.AuditActions;
 import org.attesta.api.audit.AuditEvent;
@@ -59,9 +60,6 @@ public class StaffAuthentication implements AuthenticationService {
         @AttributeDefinition(description = "Minutes a locked login or address stays locked")
         int lockout_minutes() default 15;
 
-        @AttributeDefinition(description = "JAAS realm of the Karaf platform administrators")
-        String platform_realm() default "karaf";
-
         @AttributeDefinition(description = "Karaf roles that make a platform administrator")
         String[] platform_roles() default {"admin"};
 
@@ -70,6 +68,10 @@ public class StaffAuthentication implements AuthenticationService {
     }
 
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(60);
+    /** Platform administrators are throttled under their own keys; a staff login cannot contain ':'. */
+    static final String PLATFORM_THROTTLE_PREFIX = "platform:";
+    private static final String PLATFORM_OBJECT = "platform-administrator";
+    private static final System.Logger LOG = System.getLogger(StaffAuthentication.class.getName());
 
     private final Database database;
     private final AccountStore accounts = new AccountStore();
@@ -78,7 +80,9 @@ public class StaffAuthentication implements AuthenticationService {
     private final Passwords passwords;
     private final AuditLog audit;
     private final CallerContext callers;
-    private final KarafRealm platform;
+    private final PlatformAccounts platform;
+    private final Set<String> platformRoles;
+    private final Set<String> reportedShadows = ConcurrentHashMap.newKeySet();
     private final VerifiedPasswords verified;
     private final Duration idle;
     private final Duration absolute;
@@ -89,19 +93,18 @@ public class StaffAuthentication implements AuthenticationService {
     public StaffAuthentication(Config config,
             @Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
             @Reference Passwords passwords, @Reference AuditLog audit, @Reference KeyRing keys,
-            @Reference CallerContext callers) {
-        this(config, new Database(dataSource), passwords, audit, callers,
-                new KarafRealm(config.platform_realm(), Set.of(config.platform_roles())), keys.random(),
-                Clock.systemUTC());
+            @Reference CallerContext callers, @Reference PlatformAccounts platform) {
+        this(config, new Database(dataSource), passwords, audit, callers, platform, keys.random(), Clock.systemUTC());
     }
 
     StaffAuthentication(Config config, Database database, Passwords passwords, AuditLog audit, CallerContext callers,
-            KarafRealm platform, SecureRandom random, Clock clock) {
+            PlatformAccounts platform, SecureRandom random, Clock clock) {
         this.callers = callers;
         this.database = database;
         this.passwords = passwords;
         this.audit = audit;
         this.platform = platform;
+        this.platformRoles = Set.of(config.platform_roles());
         this.random = random;
         this.clock = clock;
         this.idle = Duration.ofMinutes(config.session_idle_minutes());
@@ -115,6 +118,10 @@ public class StaffAuthentication implements AuthenticationService {
 
     @Override
     public Session login(String login, char[] password, String address) {
+        if (platform.shadows(login)) {
+            // Sessions are for staff accounts only; a platform administrator's login never opens one.
+            throw refuseShadowing(login, password, address, "session");
+        }
         StoredAccount account = checkPassword(login, password, address, "session");
         Instant now = clock.instant();
         String token = randomToken();
@@ -141,11 +148,15 @@ public class StaffAuthentication implements AuthenticationService {
             return remembered.get();
         }
         Caller caller;
-        boolean staff = database.inTransaction(connection -> accounts.find(connection, login)).isPresent();
-        if (staff) {
-            caller = caller(checkPassword(login, password, address, "basic"), address);
+        // The platform administrator's own login always means the administrator, so a staff
+        // account can never take its place; a staff login that only differs in case is refused.
+        if (platform.exists(login)) {
+            caller = administrator(checkPlatformAdministrator(login, password, address, "basic", platformRoles),
+                    address);
+        } else if (platform.shadows(login)) {
+            throw refuseShadowing(login, password, address, "basic");
         } else {
-            caller = checkPlatformAdministrator(login, password, address);
+            caller = caller(checkPassword(login, password, address, "basic"), address);
         }
         verified.remember(login, password, caller);
         return caller;
@@ -198,6 +209,7 @@ public class StaffAuthentication implements AuthenticationService {
         Instant now = clock.instant();
         Instant locked = database.inTransaction(connection -> throttle.lockedUntil(connection, login, address, now));
         if (locked != null) {
+            passwords.verifyNothing(password);
             audit.record(refused(login, via, "locked").byActor(safeLogin(login)));
             throw lockedOut(locked, now);
         }
@@ -229,34 +241,84 @@ public class StaffAuthentication implements AuthenticationService {
         return account;
     }
 
-    private Caller checkPlatformAdministrator(String login, char[] password, String address) {
+    /**
+     * Checks a platform administrator's password, throttled and audited like a staff sign-in but
+     * counted under its own key, so failures of a staff login of the same name never lock the
+     * administrator out. Used by HTTP Basic and by the Karaf realm (SSH, bin/client).
+     *
+     * @param requiredRoles roles of which the administrator must hold one, or empty for any
+     */
+    PlatformAccounts.Administrator checkPlatformAdministrator(String login, char[] password, String address,
+            String via, Set<String> requiredRoles) {
         Instant now = clock.instant();
-        Instant locked = database.inTransaction(connection -> throttle.lockedUntil(connection, login, address, now));
+        String key = PLATFORM_THROTTLE_PREFIX + login;
+        Instant locked = database.inTransaction(connection -> throttle.lockedUntil(connection, key, address, now));
         if (locked != null) {
-            audit.record(refused(login, "basic", "locked").byActor(safeLogin(login)));
+            passwords.verifyNothing(password);
+            recordAttempt(address, platformRefused(login, via, "locked"));
             throw lockedOut(locked, now);
         }
-        if (platform.isAdministrator(login, password)) {
-            database.inTransaction(connection -> {
-                throttle.succeed(connection, login);
-                return null;
-            });
-            Caller administrator = Caller.platformAdministrator(login, address);
-            callers.runAs(administrator, () -> audit.record(AuditEvent.success(AuditActions.LOGIN,
-                    "platform-administrator", login).withDetail(Map.of("via", "basic"))));
-            return administrator;
+        Optional<PlatformAccounts.Administrator> found = platform.verify(login, password);
+        if (found.isEmpty()) {
+            Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, key, address, now));
+            recordAttempt(address, platformRefused(login, via, "wrong-password-or-unknown"));
+            if (lockedNow != null) {
+                throw lockedOut(lockedNow, now);
+            }
+            throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
         }
-        Instant lockedNow = database.inTransaction(connection -> throttle.fail(connection, login, address, now));
-        audit.record(refused(login, "basic", "wrong-password-or-unknown").byActor(safeLogin(login)));
-        if (lockedNow != null) {
-            throw lockedOut(lockedNow, now);
+        database.inTransaction(connection -> {
+            throttle.succeed(connection, key);
+            return null;
+        });
+        PlatformAccounts.Administrator administrator = found.get();
+        if (!requiredRoles.isEmpty() && administrator.roles().stream().noneMatch(requiredRoles::contains)) {
+            recordAttempt(address, platformRefused(login, via, "no-administrator-role"));
+            throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
         }
-        throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+        callers.runAs(Caller.platformAdministrator(login, address), () -> audit.record(AuditEvent.success(
+                AuditActions.LOGIN, PLATFORM_OBJECT, login).withDetail(Map.of("via", via,
+                        "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()))));
+        return administrator;
+    }
+
+    private static Caller administrator(PlatformAccounts.Administrator administrator, String address) {
+        return Caller.platformAdministrator(administrator.login(), address);
+    }
+
+    /**
+     * A staff login that equals a platform administrator's but for case (or, for a session, the
+     * administrator's own login): refused at the cost of a real check, and a staff account that
+     * collides, which older versions could create, is reported once so it can be renamed.
+     */
+    private AuthenticationException refuseShadowing(String login, char[] password, String address, String via) {
+        passwords.verifyNothing(password);
+        Optional<StoredAccount> staff = database.inTransaction(connection -> accounts.find(connection, login));
+        if (staff.isPresent() && reportedShadows.add(staff.get().login())) {
+            LOG.log(System.Logger.Level.WARNING, "Staff account {0} has the login of a platform administrator;"
+                    + " its sign-in is refused. Rename it or disable it.", safeLogin(staff.get().login()));
+        }
+        recordAttempt(address, new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT,
+                safeLogin(login), Map.of(), Map.of("via", via, "reason", "platform-login",
+                        "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()), null).byActor(safeLogin(login)));
+        return new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+    }
+
+    /** An attempt is nobody's act yet: recorded as anonymous, from its address, naming the login tried. */
+    private void recordAttempt(String address, AuditEvent event) {
+        callers.runAs(Caller.anonymous(address), () -> audit.record(event));
+    }
+
+    private static AuditEvent platformRefused(String login, String via, String reason) {
+        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, safeLogin(login), Map.of(),
+                Map.of("via", via, "reason", reason, "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()), null)
+                .byActor(safeLogin(login));
     }
 
     private static AuditEvent refused(String login, String via, String reason) {
+        String identity = "unknown-login".equals(reason) ? "UNKNOWN" : CallerKind.STAFF.name();
         return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", safeLogin(login), Map.of(),
-                Map.of("via", via, "reason", reason), null);
+                Map.of("via", via, "reason", reason, "identity", identity), null);
     }
 
     /** Logins are typed by strangers too: keep what is recorded short and printable. */
