@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,10 @@ public class PlatformAccounts {
     @ObjectClassDefinition(name = "Attesta platform administrators")
     public @interface Config {
         @AttributeDefinition(description = "File of the platform administrators, relative to the etc directory")
-        String users_file() default "users.properties";
+        String users_file() default "platform-administrators.properties";
+
+        @AttributeDefinition(description = "Karaf's users file, whose users are moved into the file above")
+        String karaf_users_file() default "users.properties";
 
         @AttributeDefinition(description = "Logins no staff account may take, besides the platform administrators'")
         String[] reserved_logins() default {"admin", "administrator", "karaf", "system", "root", "manager",
@@ -46,17 +50,23 @@ public class PlatformAccounts {
     }
 
     private final Path file;
+    private final Path karafUsers;
     private final Set<String> reserved;
     private final Passwords passwords;
 
     @Activate
     public PlatformAccounts(Config config, @Reference Passwords passwords) {
-        this(Path.of(System.getProperty("karaf.etc", "etc")).resolve(config.users_file()),
+        this(etc().resolve(config.users_file()), etc().resolve(config.karaf_users_file()),
                 Set.of(config.reserved_logins()), passwords);
     }
 
     PlatformAccounts(Path file, Set<String> reserved, Passwords passwords) {
+        this(file, null, reserved, passwords);
+    }
+
+    PlatformAccounts(Path file, Path karafUsers, Set<String> reserved, Passwords passwords) {
         this.file = file;
+        this.karafUsers = karafUsers;
         this.reserved = reserved.stream().map(PlatformAccounts::fold).collect(Collectors.toUnmodifiableSet());
         this.passwords = passwords;
     }
@@ -78,8 +88,14 @@ public class PlatformAccounts {
 
     /** Whether a staff account may not take this login: a reserved name or any administrator's, in any case. */
     boolean isReserved(String login) {
-        String folded = fold(login);
-        return reserved.contains(folded) || shadows(login);
+        return !reservedAmong(List.of(login)).isEmpty();
+    }
+
+    /** The logins a staff account may not take, of many, reading the administrators once. */
+    List<String> reservedAmong(Collection<String> logins) {
+        Set<String> taken = read().logins().stream().map(PlatformAccounts::fold).collect(Collectors.toSet());
+        taken.addAll(reserved);
+        return logins.stream().filter(login -> taken.contains(fold(login))).toList();
     }
 
     /**
@@ -122,13 +138,49 @@ public class PlatformAccounts {
         return true;
     }
 
-    /** Keeps the file readable by its owner only, also when it was copied in from elsewhere. */
-    void restrictFile() {
+    /** Keeps the files readable by their owner only, also when they were copied in from elsewhere. */
+    void restrictFiles() {
         try {
             UsersFile.restrict(file);
+            if (karafUsers != null) {
+                UsersFile.restrict(karafUsers);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Moves the users of Karaf's users file (an older install's, with SHA-512 entries) into ours
+     * and leaves Karaf's without users. Karaf's own realm keeps reading that file whenever ours is
+     * not registered (during start-up, or with the security bundle stopped); with no users in it,
+     * it lets nobody in, and never sees a hash it would take for a plain password.
+     *
+     * @return whether any user was moved
+     */
+    synchronized boolean moveKarafUsers() {
+        if (karafUsers == null) {
+            return false;
+        }
+        try {
+            UsersFile karaf = UsersFile.read(karafUsers);
+            if (karaf.logins().isEmpty()) {
+                return false;
+            }
+            UsersFile users = read();
+            users.addMissing(karaf);
+            write(users);
+            UsersFile.empty().write(karafUsers, "# Karaf's own realm reads this file only while Attesta's realm is not\n"
+                    + "# running, so it holds no users. Platform administrators are in " + file.getFileName()
+                    + "\n# (see docs/admin-guide.md).\n");
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move the users of " + karafUsers, e);
+        }
+    }
+
+    private static Path etc() {
+        return Path.of(System.getProperty("karaf.etc", "etc"));
     }
 
     private UsersFile read() {

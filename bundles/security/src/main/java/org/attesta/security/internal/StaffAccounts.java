@@ -147,7 +147,8 @@ public class StaffAccounts implements AccountService {
         List<Planned> planned = plan(request);
         Set<String> existing = database.inTransaction(connection ->
                 store.existingLogins(connection, planned.stream().map(Planned::login).toList()));
-        planned.forEach(p -> requireNotReserved(p.login()));
+        platform.reservedAmong(planned.stream().map(Planned::login).toList()).stream().findFirst()
+                .ifPresent(this::requireNotReserved);
         List<Planned> fresh = planned.stream().filter(p -> !existing.contains(p.login())).toList();
         String issuer = callers.current().login();
         Instant now = clock.instant();

@@ -292,8 +292,12 @@ public class StaffAuthentication implements AuthenticationService {
      * collides, which older versions could create, is reported once so it can be renamed.
      */
     private AuthenticationException refuseShadowing(String login, char[] password, String address, String via) {
+        Instant now = clock.instant();
         passwords.verifyNothing(password);
         Optional<StoredAccount> staff = database.inTransaction(connection -> accounts.find(connection, login));
+        // Counted like any failure (under the staff key, never the administrator's): the address
+        // is throttled, and the answer takes the same work as a wrong password.
+        database.inTransaction(connection -> throttle.fail(connection, login, address, now));
         if (staff.isPresent() && reportedShadows.add(staff.get().login())) {
             LOG.log(System.Logger.Level.WARNING, "Staff account {0} has the login of a platform administrator;"
                     + " its sign-in is refused. Rename it or disable it.", safeLogin(staff.get().login()));

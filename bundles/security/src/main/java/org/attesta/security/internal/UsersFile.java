@@ -144,6 +144,12 @@ final class UsersFile {
         return names;
     }
 
+    /** Adds the users and groups of another file that this one does not have yet. */
+    void addMissing(UsersFile other) {
+        other.users.forEach(users::putIfAbsent);
+        other.groups.forEach(groups::putIfAbsent);
+    }
+
     void putUser(String login, User user) {
         users.put(login, user);
     }
@@ -158,11 +164,16 @@ final class UsersFile {
      * even for a moment.
      */
     void write(Path file) throws IOException {
+        write(file, "# Attesta platform administrators: login = Argon2id hash,_g_:group\n"
+                + "# Written by Attesta; readable by the owner only. See docs/admin-guide.md.\n");
+    }
+
+    void write(Path file, String header) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path copy = createOwnerOnly(directory);
         try {
-            Files.writeString(copy, render(), StandardCharsets.UTF_8);
+            Files.writeString(copy, header + render(), StandardCharsets.UTF_8);
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(copy);
@@ -193,8 +204,6 @@ final class UsersFile {
 
     private String render() {
         StringBuilder text = new StringBuilder();
-        text.append("# Attesta platform administrators: login = Argon2id hash,_g_:group\n")
-                .append("# Written by Attesta; readable by the owner only. See docs/admin-guide.md.\n");
         users.forEach((login, user) -> {
             List<String> parts = new ArrayList<>();
             parts.add(user.credential());

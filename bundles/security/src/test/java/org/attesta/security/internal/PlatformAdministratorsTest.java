@@ -16,6 +16,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AccountLockedException;
+import javax.security.auth.login.FailedLoginException;
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
+import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.attesta.api.audit.AuditEntry;
 import org.attesta.api.audit.AuditOutcome;
 import org.attesta.api.common.AuthenticationException;
@@ -59,7 +71,8 @@ class PlatformAdministratorsTest {
         SecureRandom random = new SecureRandom();
         passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()),
                 new KeyRing(SecretKeys.of(random.generateSeed(32))));
-        platform = new PlatformAccounts(users(), Set.of("admin", "karaf", "system"), passwords);
+        platform = new PlatformAccounts(users(), etc.resolve("users.properties"), Set.of("admin", "karaf", "system"),
+                passwords);
         Database database = new Database(db.dataSource());
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
                 passwords, audit, callers, platform, random, clock);
@@ -73,7 +86,7 @@ class PlatformAdministratorsTest {
     }
 
     private Path users() {
-        return etc.resolve("users.properties");
+        return etc.resolve("platform-administrators.properties");
     }
 
     private IssuedCredentials issue(String login) {
@@ -100,6 +113,16 @@ class PlatformAdministratorsTest {
     }
 
     @Test
+    void bulkIssuanceRefusesALoginOfAnAdministrator() {
+        addAdministrator("mo-01");
+        ConflictException refused = assertThrows(ConflictException.class, () -> callers.callAs(Caller.system("test"),
+                () -> accounts.issueForTerritory(new org.attesta.api.security.BulkIssueRequest(
+                        Set.of(Role.MUNICIPAL_SPECIALIST), null))));
+        assertEquals("reserved-login", refused.type());
+        assertTrue(refused.getMessage().contains("mo-01"), refused.getMessage());
+    }
+
+    @Test
     void theRealmIsReadAtTheTimeOfTheCheck() {
         issue("late");
         addAdministrator("later");
@@ -123,7 +146,7 @@ class PlatformAdministratorsTest {
                     "the colliding staff account never gets a session");
         }
         assertEquals(CallerKind.PLATFORM_ADMINISTRATOR, authentication.authenticate("ops",
-                ADMIN_PASSWORD.toCharArray(), "192.0.2.21").kind(), "refusals of the staff login lock nothing");
+                ADMIN_PASSWORD.toCharArray(), ADDRESS).kind(), "refusals of the staff login lock nothing");
     }
 
     @Test
@@ -199,6 +222,24 @@ class PlatformAdministratorsTest {
     }
 
     @Test
+    void karafsUsersAreMovedOutOfTheFileKarafsOwnRealmReads() throws Exception {
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512")
+                .digest(ADMIN_PASSWORD.getBytes(StandardCharsets.UTF_8)));
+        Path karaf = Files.writeString(etc.resolve("users.properties"), "admin = {CRYPT}" + sha + "{CRYPT},_g_:admingroup\n"
+                + "_g_\\:admingroup = group,admin,ssh\n");
+
+        assertTrue(platform.moveKarafUsers());
+        assertFalse(platform.moveKarafUsers(), "done once");
+        String left = Files.readString(karaf);
+        assertFalse(left.contains("admin ="), left);
+        assertFalse(left.contains("{CRYPT}"), left);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(karaf)));
+        assertEquals(Set.of("admin", "ssh"), platform.verify("admin", ADMIN_PASSWORD.toCharArray()).orElseThrow()
+                .roles(), "the old SHA-512 password works once");
+        assertFalse(Files.readString(users()).contains("{CRYPT}"), "and is then re-hashed");
+    }
+
+    @Test
     void aPlainPasswordTypedIntoTheFileIsReHashedAtFirstUse() throws Exception {
         Files.writeString(users(), "ops = typed-by-hand-1,admin\n");
         assertTrue(platform.verify("ops", "typed-by-hand-1".toCharArray()).isPresent());
@@ -215,5 +256,69 @@ class PlatformAdministratorsTest {
         assertEquals(List.of("_g_:admingroup"), read.user("ops").orElseThrow().memberships());
         assertEquals(Set.of("admin", "ssh"), read.roles("ops"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(users())));
+    }
+
+    private PlatformLoginModule module(Subject subject, String login, String password) {
+        PlatformLoginModule module = new PlatformLoginModule();
+        PlatformLoginModule.SignIn signIn = (l, p, address, via) -> PlatformRealm.signIn(authentication, l, p,
+                address, via);
+        CallbackHandler handler = callbacks -> {
+            for (Callback callback : callbacks) {
+                if (callback instanceof NameCallback name) {
+                    name.setName(login);
+                } else if (callback instanceof PasswordCallback secret) {
+                    secret.setPassword(password.toCharArray());
+                } else {
+                    throw new UnsupportedCallbackException(callback);
+                }
+            }
+        };
+        module.initialize(subject, handler, Map.of(), Map.of(PlatformRealm.SIGN_IN_OPTION, signIn));
+        return module;
+    }
+
+    private static Subject sshSubject() {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new ClientPrincipal("ssh", "/192.0.2.40:50522"));
+        return subject;
+    }
+
+    @Test
+    void theKarafRealmSignsInWithRolesAndThrottlesAndAuditsSsh() throws Exception {
+        addAdministrator("admin");
+        Subject subject = sshSubject();
+        PlatformLoginModule right = module(subject, "admin", ADMIN_PASSWORD);
+        assertTrue(right.login());
+        assertTrue(right.commit());
+        assertEquals(Set.of("admin"), names(subject, UserPrincipal.class));
+        assertEquals(Set.of("admingroup"), names(subject, GroupPrincipal.class));
+        assertEquals(Set.of("admin", "ssh"), names(subject, RolePrincipal.class));
+        AuditEntry signedIn = audit.entries.get(audit.entries.size() - 1);
+        assertEquals("PLATFORM_ADMINISTRATOR", signedIn.actorKind());
+        assertEquals("192.0.2.40", signedIn.address());
+        assertEquals("ssh", signedIn.after().get("via"));
+
+        for (int i = 0; i < 4; i++) {
+            assertThrows(FailedLoginException.class, () -> module(sshSubject(), "admin", "wrong-one").login());
+        }
+        assertThrows(AccountLockedException.class, () -> module(sshSubject(), "admin", "wrong-one").login());
+        assertThrows(AccountLockedException.class, () -> module(sshSubject(), "admin", ADMIN_PASSWORD).login());
+        List<AuditEntry> denied = audit.entries.stream().filter(e -> e.outcome() == AuditOutcome.DENIED).toList();
+        assertEquals(6, denied.size());
+        assertTrue(denied.stream().allMatch(e -> e.actorKind().equals("ANONYMOUS") && e.actor().equals("admin")
+                && "192.0.2.40".equals(e.address()) && "ssh".equals(e.after().get("via"))), denied.toString());
+        assertThrows(FailedLoginException.class, () -> module(sshSubject(), "nobody", "wrong-one").login());
+    }
+
+    @Test
+    void sshAddressesLoseTheirPort() {
+        assertEquals("127.0.0.1", PlatformLoginModule.host("/127.0.0.1:50522"));
+        assertEquals("0:0:0:0:0:0:0:1", PlatformLoginModule.host("/[0:0:0:0:0:0:0:1]:50522"));
+        assertEquals("localhost", PlatformLoginModule.host("localhost"));
+    }
+
+    private static Set<String> names(Subject subject, Class<? extends java.security.Principal> type) {
+        return subject.getPrincipals(type).stream().map(java.security.Principal::getName)
+                .collect(java.util.stream.Collectors.toSet());
     }
 }
