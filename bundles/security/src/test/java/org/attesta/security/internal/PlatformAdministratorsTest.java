@@ -308,6 +308,8 @@ class PlatformAdministratorsTest {
         assertTrue(denied.stream().allMatch(e -> e.actorKind().equals("ANONYMOUS") && e.actor().equals("admin")
                 && "192.0.2.40".equals(e.address()) && "ssh".equals(e.after().get("via"))), denied.toString());
         assertThrows(FailedLoginException.class, () -> module(sshSubject(), "nobody", "wrong-one").login());
+        assertThrows(FailedLoginException.class, () -> module(sshSubject(), "x".repeat(300), "wrong-one").login(),
+                "a login longer than the throttle key is refused like any other");
     }
 
     @Test
