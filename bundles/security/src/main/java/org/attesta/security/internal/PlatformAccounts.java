@@ -103,7 +103,7 @@ public class PlatformAccounts {
      * (missing, Argon2id, Karaf's SHA-512, plain), so the time tells nothing. An entry that is not
      * Argon2id yet is re-hashed on its first right password.
      */
-    synchronized Optional<Administrator> verify(String login, char[] password) {
+    Optional<Administrator> verify(String login, char[] password) {
         UsersFile users = read();
         Optional<UsersFile.User> user = users.user(login);
         String credential = user.map(UsersFile.User::credential).orElse(null);
@@ -118,10 +118,22 @@ public class PlatformAccounts {
             return Optional.empty();
         }
         if (passwords.needsRehash(credential)) {
-            users.putUser(login, new UsersFile.User(passwords.hash(password), user.get().memberships()));
-            write(users);
+            rehash(login, credential, passwords.hash(password));
         }
         return Optional.of(new Administrator(login, users.roles(login), users.groups(login)));
+    }
+
+    /**
+     * Replaces a credential by its new hash, on the file as it is now: checks run in parallel
+     * (the lock covers only the rewrite), and a line changed meanwhile by hand is left alone.
+     */
+    private synchronized void rehash(String login, String checked, String hash) {
+        UsersFile users = read();
+        Optional<UsersFile.User> user = users.user(login);
+        if (user.isPresent() && user.get().credential().equals(checked)) {
+            users.putUser(login, new UsersFile.User(hash, user.get().memberships()));
+            write(users);
+        }
     }
 
     /** Adds an administrator in a group with the given roles; false when the login exists already. */
