@@ -67,7 +67,7 @@ public class PlatformIT extends AttestaTestSupport {
         assertEquals(20, password.length());
         Path file = Path.of(System.getProperty("karaf.data"), "admin-password.txt");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        String users = Files.readString(Path.of(System.getProperty("karaf.etc"), "users.properties"));
+        String users = Files.readString(Path.of(System.getProperty("karaf.etc"), "platform-administrators.properties"));
         assertTrue("admin is in the realm", users.contains("admin"));
         assertTrue("the password is stored hashed", !users.contains(password));
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import org.apache.karaf.jaas.modules.BackingEngine;
+import java.util.List;
 
 /** The decision and the steps of creating the first administrator, apart from OSGi for testing. */
 final class FirstAdministrator {
@@ -17,15 +17,15 @@ final class FirstAdministrator {
     private static final int GENERATED_LENGTH = 20;
     private static final int MIN_LENGTH = 12;
 
-    private final BackingEngine engine;
+    private final PlatformAccounts administrators;
     private final AdminBootstrap.Config config;
     private final String suppliedPassword;
     private final Path dataDirectory;
     private final PrintStream console;
 
-    FirstAdministrator(BackingEngine engine, AdminBootstrap.Config config, String suppliedPassword, Path dataDirectory,
+    FirstAdministrator(PlatformAccounts administrators, AdminBootstrap.Config config, String suppliedPassword, Path dataDirectory,
             PrintStream console) {
-        this.engine = engine;
+        this.administrators = administrators;
         this.config = config;
         this.suppliedPassword = suppliedPassword;
         this.dataDirectory = dataDirectory;
@@ -34,8 +34,7 @@ final class FirstAdministrator {
 
     /** @return true when the administrator was created now, false when one already existed */
     boolean ensure() throws IOException {
-        boolean exists = engine.listUsers().stream().anyMatch(user -> user.getName().equals(config.user()));
-        if (exists) {
+        if (administrators.exists(config.user())) {
             return false;
         }
         boolean supplied = suppliedPassword != null && !suppliedPassword.isBlank();
@@ -44,15 +43,9 @@ final class FirstAdministrator {
                     + " characters; the administrator was not created");
         }
         String password = supplied ? suppliedPassword : generate();
-        boolean groupExists = engine.listGroups().keySet().stream().anyMatch(g -> g.getName().equals(config.group()));
-        if (!groupExists) {
-            engine.createGroup(config.group());
-            for (String role : config.roles()) {
-                engine.addGroupRole(config.group(), role);
-            }
+        if (!administrators.create(config.user(), password.toCharArray(), config.group(), List.of(config.roles()))) {
+            return false;
         }
-        engine.addUser(config.user(), password);
-        engine.addGroup(config.user(), config.group());
         if (supplied) {
             console.println("Attesta: administrator '" + config.user() + "' created with the password from "
                     + AdminBootstrap.PASSWORD_VARIABLE);

@@ -89,6 +89,24 @@ final class LoginThrottle {
     }
 
     /**
+     * Like {@link #reserve}, for a platform administrator: under a key of its own, so that failures of a staff
+     * login of the same name never lock the administrator out (a staff login cannot contain ':').
+     */
+    Reservation reservePlatform(Connection connection, String login, String address, Instant now)
+            throws SQLException {
+        String byLogin = platformKey(login);
+        String byAddress = addressKey(address);
+        Timestamp loginWindow = reserve(connection, byLogin, perLogin, now);
+        Timestamp addressWindow = reserve(connection, byAddress, perAddress, now);
+        return new Reservation(byLogin, loginWindow, byAddress, addressWindow);
+    }
+
+    /** Karaf logins are case-sensitive, so the administrator's key keeps the case as typed. */
+    static String platformKey(String login) {
+        return key("platform:", login == null ? "" : login);
+    }
+
+    /**
      * A failed check keeps its attempt; a key whose window holds the limit is locked now,
      * unless it already is (a lock is never moved).
      *

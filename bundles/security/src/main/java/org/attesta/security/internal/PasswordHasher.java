@@ -48,6 +48,10 @@ final class PasswordHasher {
         return MessageDigest.isEqual(actual, parsed.hash());
     }
 
+    static boolean isHash(String stored) {
+        return Parsed.of(stored) != null;
+    }
+
     boolean needsRehash(String stored) {
         Parsed parsed = Parsed.of(stored);
         return parsed == null || !parsed.settings().atLeast(settings);

@@ -92,18 +92,34 @@ public class Passwords {
         return throttled(() -> hasher.hash(password));
     }
 
+    /**
+     * Checks a password at the cost of exactly one Argon2id verification, whatever is stored: an
+     * Argon2id hash is verified, and for a one-time password (a fast keyed hash) or anything else
+     * a dummy hash of today's setting is verified first, so the answer time does not tell which
+     * kind of credential, if any, a login has.
+     */
     boolean verify(char[] password, String stored) {
         if (stored != null && stored.startsWith(ONE_TIME_PREFIX)) {
+            verifyNothing(password);
             byte[] expected = stored.substring(ONE_TIME_PREFIX.length()).getBytes(StandardCharsets.US_ASCII);
             byte[] actual = credentials.fingerprint(new String(password)).getBytes(StandardCharsets.US_ASCII);
             return MessageDigest.isEqual(expected, actual);
+        }
+        if (!isHash(stored)) {
+            verifyNothing(password);
+            return false;
         }
         return throttled(() -> PasswordHasher.verify(password, stored));
     }
 
     /** Spends the time of one real check, so that an unknown login is not told apart by timing. */
     void verifyNothing(char[] password) {
-        verify(password, dummyHash);
+        throttled(() -> PasswordHasher.verify(password, dummyHash));
+    }
+
+    /** Whether the stored form is an Argon2id hash this class can verify. */
+    boolean isHash(String stored) {
+        return PasswordHasher.isHash(stored);
     }
 
     boolean needsRehash(String stored) {

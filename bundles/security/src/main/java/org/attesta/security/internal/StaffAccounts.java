@@ -69,20 +69,23 @@ public class StaffAccounts implements AccountService {
     private final TerritoryDirectory territories;
     private final AuditLog audit;
     private final StaffAuthentication authentication;
+    private final PlatformAccounts platform;
     private final Clock clock;
 
     @Activate
     public StaffAccounts(@Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
             @Reference Passwords passwords, @Reference AccessPolicy policy, @Reference CallerContext callers,
             @Reference RegistryService registry, @Reference TerritoryDirectory territories,
-            @Reference AuditLog audit, @Reference StaffAuthentication authentication) {
+            @Reference AuditLog audit, @Reference StaffAuthentication authentication,
+            @Reference PlatformAccounts platform) {
         this(new Database(dataSource), passwords, policy, callers, registry, territories, audit, authentication,
+                platform,
                 Clock.systemUTC());
     }
 
     StaffAccounts(Database database, Passwords passwords, AccessPolicy policy, CallerContext callers,
             RegistryService registry, TerritoryDirectory territories, AuditLog audit,
-            StaffAuthentication authentication, Clock clock) {
+            StaffAuthentication authentication, PlatformAccounts platform, Clock clock) {
         this.database = database;
         this.passwords = passwords;
         this.policy = policy;
@@ -91,6 +94,7 @@ public class StaffAccounts implements AccountService {
         this.territories = territories;
         this.audit = audit;
         this.authentication = authentication;
+        this.platform = platform;
         this.clock = clock;
     }
 
@@ -127,6 +131,7 @@ public class StaffAccounts implements AccountService {
     public Account issue(AccountDraft draft) {
         policy.require(Permission.ACCOUNTS_MANAGE);
         String login = checkLogin(draft.login());
+        requireNotReserved(login);
         String displayName = checkDisplayName(draft.displayName());
         List<NewGrant> grants = resolve(draft.grants());
         grants.forEach(this::requireMayGrant);
@@ -154,6 +159,8 @@ public class StaffAccounts implements AccountService {
         List<Planned> planned = plan(request);
         Set<String> existing = database.inTransaction(connection ->
                 store.existingLogins(connection, planned.stream().map(Planned::login).toList()));
+        platform.reservedAmong(planned.stream().map(Planned::login).toList()).stream().findFirst()
+                .ifPresent(this::requireNotReserved);
         List<Planned> fresh = planned.stream().filter(p -> !existing.contains(p.login())).toList();
         String issuer = callers.current().login();
         Instant now = clock.instant();
@@ -494,6 +501,14 @@ public class StaffAccounts implements AccountService {
                     + "«.», «-», «_», начиная с буквы или цифры");
         }
         return normalised;
+    }
+
+    /** A staff login never equals a platform administrator's, so neither can stand in for the other. */
+    private void requireNotReserved(String login) {
+        if (platform.isReserved(login)) {
+            throw new ConflictException("reserved-login", "Имя «" + login + "» зарезервировано для администраторов "
+                    + "платформы, выберите другое имя учётной записи");
+        }
     }
 
     private static String checkDisplayName(String displayName) {

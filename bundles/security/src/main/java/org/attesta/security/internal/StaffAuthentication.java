@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.attesta.api.audit.AuditActions;
 import org.attesta.api.audit.AuditEvent;
@@ -60,9 +61,6 @@ public class StaffAuthentication implements AuthenticationService {
         @AttributeDefinition(description = "Minutes a locked login or address stays locked")
         int lockout_minutes() default 15;
 
-        @AttributeDefinition(description = "JAAS realm of the Karaf platform administrators")
-        String platform_realm() default "karaf";
-
         @AttributeDefinition(description = "Karaf roles that make a platform administrator")
         String[] platform_roles() default {"admin"};
 
@@ -72,6 +70,9 @@ public class StaffAuthentication implements AuthenticationService {
 
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(60);
 
+    private static final String PLATFORM_OBJECT = "platform-administrator";
+    private static final System.Logger LOG = System.getLogger(StaffAuthentication.class.getName());
+
     private final Database database;
     private final AccountStore accounts = new AccountStore();
     private final SessionStore sessions = new SessionStore();
@@ -80,7 +81,9 @@ public class StaffAuthentication implements AuthenticationService {
     private final AuditLog audit;
     private final CallerContext callers;
     private final TerritoryDirectory territories;
-    private final KarafRealm platform;
+    private final PlatformAccounts platform;
+    private final Set<String> platformRoles;
+    private final Set<String> reportedShadows = ConcurrentHashMap.newKeySet();
     private final VerifiedPasswords verified;
     private final Duration idle;
     private final Duration absolute;
@@ -91,20 +94,21 @@ public class StaffAuthentication implements AuthenticationService {
     public StaffAuthentication(Config config,
             @Reference(target = "(osgi.jndi.service.name=attesta)") DataSource dataSource,
             @Reference Passwords passwords, @Reference AuditLog audit, @Reference KeyRing keys,
-            @Reference CallerContext callers, @Reference TerritoryDirectory territories) {
-        this(config, new Database(dataSource), passwords, audit, callers, territories,
-                new KarafRealm(config.platform_realm(), Set.of(config.platform_roles())), keys.random(),
+            @Reference CallerContext callers, @Reference TerritoryDirectory territories,
+            @Reference PlatformAccounts platform) {
+        this(config, new Database(dataSource), passwords, audit, callers, territories, platform, keys.random(),
                 Clock.systemUTC());
     }
 
     StaffAuthentication(Config config, Database database, Passwords passwords, AuditLog audit, CallerContext callers,
-            TerritoryDirectory territories, KarafRealm platform, SecureRandom random, Clock clock) {
+            TerritoryDirectory territories, PlatformAccounts platform, SecureRandom random, Clock clock) {
         this.callers = callers;
         this.territories = territories;
         this.database = database;
         this.passwords = passwords;
         this.audit = audit;
         this.platform = platform;
+        this.platformRoles = Set.of(config.platform_roles());
         this.random = random;
         this.clock = clock;
         this.idle = Duration.ofMinutes(config.session_idle_minutes());
@@ -118,6 +122,10 @@ public class StaffAuthentication implements AuthenticationService {
 
     @Override
     public Session login(String login, char[] password, String address) {
+        if (platform.shadows(login)) {
+            // Sessions are for staff accounts only; a platform administrator's login never opens one.
+            throw refuseShadowing(login, password, address, "session");
+        }
         StoredAccount account = checkPassword(login, password, address, "session");
         Instant now = clock.instant();
         String token = randomToken();
@@ -148,11 +156,15 @@ public class StaffAuthentication implements AuthenticationService {
             return remembered.get();
         }
         Caller caller;
-        boolean staff = database.inTransaction(connection -> accounts.find(connection, login)).isPresent();
-        if (staff) {
-            caller = caller(checkPassword(login, password, address, "basic"), address);
+        // The platform administrator's own login always means the administrator, so a staff
+        // account can never take its place; a staff login that only differs in case is refused.
+        if (platform.exists(login)) {
+            caller = administrator(checkPlatformAdministrator(login, password, address, "basic", platformRoles),
+                    address);
+        } else if (platform.shadows(login)) {
+            throw refuseShadowing(login, password, address, "basic");
         } else {
-            caller = checkPlatformAdministrator(login, password, address);
+            caller = caller(checkPassword(login, password, address, "basic"), address);
         }
         verified.remember(login, password, caller, generation);
         return caller;
@@ -274,23 +286,76 @@ public class StaffAuthentication implements AuthenticationService {
         succeed(attempt, passwordChangeRefused(account, "locked"), connection -> { });
     }
 
-    private Caller checkPlatformAdministrator(String login, char[] password, String address) {
-        LoginThrottle.Reservation attempt = reserve(login, address, "basic");
-        boolean right;
+    /**
+     * Checks a platform administrator's password, throttled and audited like a staff sign-in but
+     * counted under its own key, so failures of a staff login of the same name never lock the
+     * administrator out. Used by HTTP Basic and by the Karaf realm (SSH, bin/client). The attempt
+     * is recorded as the anonymous caller at the address, whatever thread it runs on.
+     *
+     * @param requiredRoles roles of which the administrator must hold one, or empty for any
+     */
+    PlatformAccounts.Administrator checkPlatformAdministrator(String login, char[] password, String address,
+            String via, Set<String> requiredRoles) {
+        PlatformAccounts.Administrator administrator = callers.callAs(Caller.anonymous(address),
+                () -> checkPlatformPassword(login, password, address, via, requiredRoles));
+        callers.runAs(Caller.platformAdministrator(administrator.login(), address), () -> audit.record(
+                AuditEvent.success(AuditActions.LOGIN, PLATFORM_OBJECT, administrator.login()).withDetail(
+                        Map.of("via", via, "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()))));
+        return administrator;
+    }
+
+    private PlatformAccounts.Administrator checkPlatformPassword(String login, char[] password, String address,
+            String via, Set<String> requiredRoles) {
+        AuditEvent locked = platformRefused(login, via, "locked");
+        LoginThrottle.Reservation attempt = reserve(address, locked,
+                connection -> throttle.reservePlatform(connection, login, address, clock.instant()));
+        Optional<PlatformAccounts.Administrator> found;
         try {
-            right = platform.isAdministrator(login, password);
+            found = platform.verify(login, password);
         } catch (RuntimeException e) {
             release(attempt);
             throw e;
         }
-        if (right) {
-            succeed(attempt, refused(login, "basic", "locked"), connection -> { });
-            Caller administrator = Caller.platformAdministrator(login, address);
-            callers.runAs(administrator, () -> audit.record(AuditEvent.success(AuditActions.LOGIN,
-                    "platform-administrator", login).withDetail(Map.of("via", "basic"))));
-            return administrator;
+        if (found.isEmpty()) {
+            throw failed(attempt, platformRefused(login, via, "wrong-password-or-unknown"));
         }
-        throw failed(attempt, refused(login, "basic", "wrong-password-or-unknown"));
+        succeed(attempt, locked, connection -> { });
+        if (!requiredRoles.isEmpty() && found.get().roles().stream().noneMatch(requiredRoles::contains)) {
+            audit.record(platformRefused(login, via, "no-administrator-role"));
+            throw new AuthenticationException("invalid-credentials", "Неверное имя пользователя или пароль");
+        }
+        return found.get();
+    }
+
+    private static Caller administrator(PlatformAccounts.Administrator administrator, String address) {
+        return Caller.platformAdministrator(administrator.login(), address);
+    }
+
+    /**
+     * A staff login that equals a platform administrator's but for case (or, for a session, the
+     * administrator's own login): refused at the cost of a real check and counted like any failure
+     * (under the staff key, never the administrator's); a staff account that collides, which older
+     * versions could create, is reported once so it can be renamed.
+     */
+    private RuntimeException refuseShadowing(String login, char[] password, String address, String via) {
+        AuditEvent refusal = new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, null,
+                Map.of(), Map.of("via", via, "reason", "platform-login", "attemptedLogin", safeLogin(login),
+                        "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()), null);
+        LoginThrottle.Reservation attempt = reserve(login, address, refused(login, via, "locked"));
+        passwords.verifyNothing(password);
+        Optional<StoredAccount> staff = database.inTransaction(connection -> accounts.find(connection, login));
+        if (staff.isPresent() && reportedShadows.add(staff.get().login())) {
+            LOG.log(System.Logger.Level.WARNING, "Staff account {0} has the login of a platform administrator;"
+                    + " its sign-in is refused. Rename it or disable it.", safeLogin(staff.get().login()));
+        }
+        return failed(attempt, refusal);
+    }
+
+    /** A refused administrator sign-in: an attempt (no actor), naming the login tried and the identity it named. */
+    private static AuditEvent platformRefused(String login, String via, String reason) {
+        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, null, Map.of(),
+                Map.of("via", via, "reason", reason, "attemptedLogin", safeLogin(login),
+                        "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()), null);
     }
 
     /**
@@ -317,9 +382,14 @@ public class StaffAuthentication implements AuthenticationService {
 
     /** Counts the attempt before any password is checked; refuses at once when over the limit. */
     private LoginThrottle.Reservation reserve(String login, String address, AuditEvent refusal) {
+        return reserve(address, refusal, connection -> throttle.reserve(connection, login, address, clock.instant()));
+    }
+
+    private LoginThrottle.Reservation reserve(String address, AuditEvent refusal,
+            Database.Work<LoginThrottle.Reservation> reservation) {
         Instant now = clock.instant();
         try {
-            return database.inTransaction(connection -> throttle.reserve(connection, login, address, now));
+            return database.inTransaction(reservation);
         } catch (LoginThrottle.Refused e) {
             audit.record(refusal);
             throw lockedOut(e.until(), now);
@@ -363,9 +433,11 @@ public class StaffAuthentication implements AuthenticationService {
      * A refused sign-in is done by nobody yet: the entry's actor is the anonymous caller (with
      * its address), and the login as typed is only recorded as what was attempted.
      */
+    /** A refused staff sign-in: an attempt (no actor), naming the login tried and the kind of identity it named. */
     private static AuditEvent refused(String login, String via, String reason) {
+        String identity = "unknown-login".equals(reason) ? "UNKNOWN" : CallerKind.STAFF.name();
         return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", null, Map.of(),
-                Map.of("via", via, "reason", reason, "attemptedLogin", safeLogin(login)), null);
+                Map.of("via", via, "reason", reason, "attemptedLogin", safeLogin(login), "identity", identity), null);
     }
 
     private static AuditEvent passwordChangeRefused(StoredAccount account, String reason) {

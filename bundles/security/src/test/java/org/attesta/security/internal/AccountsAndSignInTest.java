@@ -48,6 +48,8 @@ class AccountsAndSignInTest {
     private final RecordingAudit audit = new RecordingAudit(callers);
     private final SmallRegistry registry = new SmallRegistry();
     private MigratedDerby db;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path etc;
     private StaffAuthentication authentication;
     private StaffAccounts accounts;
 
@@ -58,10 +60,11 @@ class AccountsAndSignInTest {
         KeyRing keys = new KeyRing(SecretKeys.of(random.generateSeed(32)));
         Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);
         Database database = new Database(db.dataSource());
+        PlatformAccounts platform = new PlatformAccounts(etc.resolve("users.properties"), Set.of("admin"), passwords);
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, registry, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
+                passwords, audit, callers, registry, platform, random, clock);
         accounts = new StaffAccounts(database, passwords, policy, callers, registry, registry, audit, authentication,
-                clock);
+                platform, clock);
     }
 
     @AfterEach

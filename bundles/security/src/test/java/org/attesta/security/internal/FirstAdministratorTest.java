@@ -12,24 +12,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.Principal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
-import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.jaas.modules.BackingEngine;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FirstAdministratorTest {
     @TempDir
     Path data;
+    @TempDir
+    Path etc;
 
-    private final FakeEngine engine = new FakeEngine();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private PlatformAccounts administrators;
+
+    @BeforeEach
+    void start() {
+        KeyRing keys = new KeyRing(SecretKeys.of(new SecureRandom().generateSeed(32)));
+        administrators = new PlatformAccounts(etc.resolve("users.properties"), Set.of(),
+                new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys));
+    }
 
     @Test
     void generatedPasswordIsPrintedOnceAndWrittenForTheOwnerOnly() throws Exception {
@@ -40,38 +45,44 @@ class FirstAdministratorTest {
         assertEquals(20, password.length());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertTrue(printed().contains(password));
-        assertEquals(password, engine.passwords.get("admin"));
-        assertEquals(List.of("admingroup"), engine.userGroups.get("admin"));
-        assertTrue(engine.groupRoles.get("admingroup").containsAll(List.of("admin", "ssh", "attesta")));
+        PlatformAccounts.Administrator admin = administrators.verify("admin", password.toCharArray()).orElseThrow();
+        assertEquals(Set.of("admingroup"), admin.groups());
+        assertTrue(admin.roles().containsAll(List.of("admin", "ssh", "attesta")));
+        Path users = etc.resolve("users.properties");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(users)));
+        String text = Files.readString(users);
+        assertFalse(text.contains(password));
+        assertFalse(text.contains("{CRYPT}"), "no unsalted SHA-512");
+        assertTrue(text.contains("$argon2id$"));
     }
 
     @Test
     void suppliedPasswordIsUsedAndNeitherPrintedNorWritten() throws Exception {
         assertTrue(administrator("a-long-enough-secret").ensure());
 
-        assertEquals("a-long-enough-secret", engine.passwords.get("admin"));
+        assertTrue(administrators.verify("admin", "a-long-enough-secret".toCharArray()).isPresent());
         assertFalse(printed().contains("a-long-enough-secret"));
         assertFalse(Files.exists(data.resolve("admin-password.txt")));
     }
 
     @Test
     void existingAdministratorIsLeftAlone() throws Exception {
-        engine.addUser("admin", "old");
+        administrators.create("admin", "old-password-1".toCharArray(), "admingroup", List.of("admin"));
 
         assertFalse(administrator("a-long-enough-secret").ensure());
 
-        assertEquals("old", engine.passwords.get("admin"));
+        assertTrue(administrators.verify("admin", "old-password-1".toCharArray()).isPresent());
         assertEquals("", printed());
     }
 
     @Test
     void shortSuppliedPasswordIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> administrator("short").ensure());
-        assertTrue(engine.passwords.isEmpty());
+        assertFalse(administrators.exists("admin"));
     }
 
     private FirstAdministrator administrator(String supplied) {
-        return new FirstAdministrator(engine, defaults(), supplied, data,
+        return new FirstAdministrator(administrators, defaults(), supplied, data,
                 new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
@@ -84,11 +95,6 @@ class FirstAdministratorTest {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return AdminBootstrap.Config.class;
-            }
-
-            @Override
-            public String realm() {
-                return "karaf";
             }
 
             @Override
@@ -110,83 +116,11 @@ class FirstAdministratorTest {
             public String password_file() {
                 return "admin-password.txt";
             }
+
+            @Override
+            public String[] owner_only_files() {
+                return new String[0];
+            }
         };
-    }
-
-    /** An in-memory realm with just what the bootstrap uses. */
-    private static final class FakeEngine implements BackingEngine {
-        final Map<String, String> passwords = new LinkedHashMap<>();
-        final Map<String, List<String>> userGroups = new LinkedHashMap<>();
-        final Map<String, List<String>> groupRoles = new LinkedHashMap<>();
-
-        @Override
-        public void addUser(String username, String password) {
-            passwords.put(username, password);
-        }
-
-        @Override
-        public void deleteUser(String username) {
-            passwords.remove(username);
-        }
-
-        @Override
-        public List<UserPrincipal> listUsers() {
-            return passwords.keySet().stream().map(UserPrincipal::new).toList();
-        }
-
-        @Override
-        public UserPrincipal lookupUser(String username) {
-            return passwords.containsKey(username) ? new UserPrincipal(username) : null;
-        }
-
-        @Override
-        public List<GroupPrincipal> listGroups(UserPrincipal user) {
-            return userGroups.getOrDefault(user.getName(), List.of()).stream().map(GroupPrincipal::new).toList();
-        }
-
-        @Override
-        public Map<GroupPrincipal, String> listGroups() {
-            Map<GroupPrincipal, String> groups = new LinkedHashMap<>();
-            groupRoles.forEach((group, roles) -> groups.put(new GroupPrincipal(group), String.join(",", roles)));
-            return groups;
-        }
-
-        @Override
-        public void addGroup(String username, String group) {
-            userGroups.computeIfAbsent(username, u -> new ArrayList<>()).add(group);
-        }
-
-        @Override
-        public void createGroup(String group) {
-            groupRoles.put(group, new ArrayList<>());
-        }
-
-        @Override
-        public void deleteGroup(String username, String group) {
-            userGroups.getOrDefault(username, new ArrayList<>()).remove(group);
-        }
-
-        @Override
-        public List<RolePrincipal> listRoles(Principal principal) {
-            return List.of();
-        }
-
-        @Override
-        public void addRole(String username, String role) {
-        }
-
-        @Override
-        public void deleteRole(String username, String role) {
-        }
-
-        @Override
-        public void addGroupRole(String group, String role) {
-            groupRoles.get(group).add(role);
-        }
-
-        @Override
-        public void deleteGroupRole(String group, String role) {
-            groupRoles.get(group).remove(role);
-        }
     }
 }

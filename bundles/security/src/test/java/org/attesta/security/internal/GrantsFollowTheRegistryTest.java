@@ -51,11 +51,11 @@ class GrantsFollowTheRegistryTest {
         KeyRing keys = new KeyRing(SecretKeys.of(random.generateSeed(32)));
         Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);
         Database database = new Database(db.dataSource());
+        PlatformAccounts platform = new PlatformAccounts(java.nio.file.Path.of("target/no-platform-administrators.properties"), Set.of("admin"), passwords);
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, registry, new KarafRealm("no-such-realm", Set.of("admin")), random,
-                Clock.systemUTC());
+                passwords, audit, callers, registry, platform, random, Clock.systemUTC());
         accounts = new StaffAccounts(database, passwords, policy, callers, registry, registry, audit, authentication,
-                Clock.systemUTC());
+                platform, Clock.systemUTC());
         asAdmin(() -> accounts.issueForTerritory(new BulkIssueRequest(Set.of(Role.MUNICIPAL_SPECIALIST,
                 Role.RESPONSIBLE_ORGANIZER), null)));
     }

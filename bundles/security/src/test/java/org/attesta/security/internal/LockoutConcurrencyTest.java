@@ -127,13 +127,14 @@ class LockoutConcurrencyTest {
         this.dataSource = dataSource;
         SecureRandom random = new SecureRandom();
         passwords = new CountingPasswords(new KeyRing(SecretKeys.of(random.generateSeed(32))), 20);
+        PlatformAccounts platform = new PlatformAccounts(java.nio.file.Path.of("target/no-platform-administrators.properties"), Set.of("admin"), passwords);
         for (int i = 0; i < 2; i++) {
             nodes.add(new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
                     Map.of("basic_cache_seconds", 0)), new Database(dataSource), passwords, audit, callers,
-                    REGISTRY, new KarafRealm("no-such-realm", Set.of("admin")), random, clock));
+                    REGISTRY, platform, random, clock));
         }
         accounts = new StaffAccounts(new Database(dataSource), passwords, new RoleBasedAccessPolicy(callers),
-                callers, REGISTRY, REGISTRY, audit, nodes.get(0), clock);
+                callers, REGISTRY, REGISTRY, audit, nodes.get(0), platform, clock);
         return callers.callAs(Caller.platformAdministrator("admin", "127.0.0.1"), () -> {
             accounts.issue(new AccountDraft(login, "Иванова И. И.",
                     List.of(new RoleGrant(Role.RESPONSIBLE_ORGANIZER, Scope.school("01001")))));

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class SignInLockoutTest {
     private static final SmallRegistry REGISTRY = new SmallRegistry();
+    private PlatformAccounts platform;
     private static final String ADDRESS = "192.0.2.20";
     private static final String WRONG = "guess-guess-guess";
     private static final String CHOSEN = "Тихий-вечер-над-рекой";
@@ -57,10 +58,11 @@ class SignInLockoutTest {
         SecureRandom random = new SecureRandom();
         passwords = new CountingPasswords(new KeyRing(SecretKeys.of(random.generateSeed(32))), 0);
         Database database = new Database(db.dataSource());
+        platform = new PlatformAccounts(java.nio.file.Path.of("target/no-platform-administrators.properties"), Set.of("admin"), passwords);
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, REGISTRY, new KarafRealm("no-such-realm", Set.of("admin")), random, clock);
+                passwords, audit, callers, REGISTRY, platform, random, clock);
         accounts = new StaffAccounts(database, passwords, policy, callers, REGISTRY, REGISTRY, audit, authentication,
-                clock);
+                platform, clock);
     }
 
     @AfterEach
@@ -98,7 +100,7 @@ class SignInLockoutTest {
         IssuedCredentials issued = issue("org-busy");
         StaffAuthentication oneAttempt = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
                 Map.of("lockout_failures", 1)), new Database(db.dataSource()), passwords, audit, callers,
-                REGISTRY, new KarafRealm("no-such-realm", Set.of("admin")), new SecureRandom(), clock);
+                REGISTRY, platform, new SecureRandom(), clock);
         passwords.hold(issued.oneTimePassword());
         CompletableFuture<Session> first = CompletableFuture.supplyAsync(() -> oneAttempt.login("org-busy",
                 issued.oneTimePassword().toCharArray(), ADDRESS));
