@@ -151,25 +151,42 @@ public class StaffAuthentication implements AuthenticationService {
     @Override
     public Caller authenticate(String login, char[] password, String address) {
         long generation = verified.generation();
-        Optional<Caller> remembered = verified.find(login, password, address);
+        Optional<Caller> remembered = verified.find(login, password).flatMap(entry -> stillValid(entry, address));
         if (remembered.isPresent()) {
             return remembered.get();
         }
-        Caller caller;
         // The platform administrator's own login always means the administrator, so a staff
         // account can never take its place; a staff login that only differs in case is refused.
         if (platform.exists(login)) {
-            caller = administrator(checkPlatformAdministrator(login, password, address, "basic", platformRoles),
-                    address);
-        } else if (platform.shadows(login)) {
-            throw refuseShadowing(login, password, address, "basic");
-        } else {
-            caller = caller(checkPassword(login, password, address, "basic"), address);
+            Caller administrator = administrator(checkPlatformAdministrator(login, password, address, "basic",
+                    platformRoles), address);
+            verified.remember(login, password, administrator, null, generation);
+            return administrator;
         }
-        verified.remember(login, password, caller, generation);
+        if (platform.shadows(login)) {
+            throw refuseShadowing(login, password, address, "basic");
+        }
+        StoredAccount account = checkPassword(login, password, address, "basic");
+        Caller caller = caller(account, address);
+        verified.remember(login, password, caller, account.passwordHash(), generation);
         return caller;
     }
 
+    /**
+     * A remembered staff password still holds only while the account is active with the very hash that was
+     * checked: a reset, disable or password change made on another node ends it at once, and the grants are
+     * those of this request, not of the request that was remembered.
+     */
+    private Optional<Caller> stillValid(VerifiedPasswords.Remembered remembered, String address) {
+        Caller caller = remembered.caller();
+        if (caller.kind() != CallerKind.STAFF) {
+            return Optional.of(Caller.platformAdministrator(caller.login(), address));
+        }
+        return database.inTransaction(connection -> accounts.find(connection, caller.login()))
+                .filter(account -> account.state() == AccountState.ACTIVE
+                        && account.passwordHash().equals(remembered.passwordHash()))
+                .map(account -> caller(account, address));
+    }
     @Override
     public Optional<Session> session(String token, String address) {
         if (token == null || token.length() < 20 || token.length() > 100) {

@@ -19,7 +19,8 @@ import org.attesta.api.security.Caller;
  * Passwords of script requests (HTTP Basic) checked in the last minute, so that a script
  * sending its password with every request costs one Argon2id check a minute, not one per
  * request. Kept in this node's memory under a keyed hash with a key made at start, never in
- * clear; a reset, disable or password change forgets them all.
+ * clear; a reset, disable or password change forgets them all on this node, and every use is
+ * checked against the account's stored hash, so a change made on another node ends them too.
  */
 final class VerifiedPasswords {
     private static final int MAX_ENTRIES = 10_000;
@@ -38,7 +39,11 @@ final class VerifiedPasswords {
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    Optional<Caller> find(String login, char[] password, String address) {
+    /** What was remembered: the caller, and the stored hash the password was checked against (null for none). */
+    record Remembered(Caller caller, String passwordHash) {
+    }
+
+    Optional<Remembered> find(String login, char[] password) {
         if (lifetime.isZero()) {
             return Optional.empty();
         }
@@ -51,9 +56,7 @@ final class VerifiedPasswords {
             entries.remove(id, entry);
             return Optional.empty();
         }
-        Caller caller = entry.caller();
-        return Optional.of(new Caller(caller.kind(), caller.login(), caller.displayName(), caller.grants(), address,
-                caller.passwordChangeRequired()));
+        return Optional.of(new Remembered(entry.caller(), entry.passwordHash()));
     }
 
     /** Counts the clears; a check started before a clear must not be remembered after it. */
@@ -65,7 +68,7 @@ final class VerifiedPasswords {
      * @param seenGeneration {@link #generation()} taken before the password was checked: if a
      *     reset, disable or password change cleared the cache since, the check proves nothing
      */
-    void remember(String login, char[] password, Caller caller, long seenGeneration) {
+    void remember(String login, char[] password, Caller caller, String passwordHash, long seenGeneration) {
         if (lifetime.isZero()) {
             return;
         }
@@ -73,7 +76,7 @@ final class VerifiedPasswords {
             entries.clear();
         }
         String id = id(login, password);
-        entries.put(id, new Entry(caller, clock.instant().plus(lifetime)));
+        entries.put(id, new Entry(caller, passwordHash, clock.instant().plus(lifetime)));
         if (generation.get() != seenGeneration) {
             entries.remove(id);
         }
@@ -96,6 +99,6 @@ final class VerifiedPasswords {
         }
     }
 
-    private record Entry(Caller caller, Instant expires) {
+    private record Entry(Caller caller, String passwordHash, Instant expires) {
     }
 }

@@ -42,6 +42,7 @@ class GrantsFollowTheRegistryTest {
     private final SmallRegistry registry = new SmallRegistry();
     private MigratedDerby db;
     private StaffAuthentication authentication;
+    private StaffAuthentication otherNode;
     private StaffAccounts accounts;
 
     @BeforeEach
@@ -51,9 +52,12 @@ class GrantsFollowTheRegistryTest {
         KeyRing keys = new KeyRing(SecretKeys.of(random.generateSeed(32)));
         Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);
         Database database = new Database(db.dataSource());
-        PlatformAccounts platform = new PlatformAccounts(java.nio.file.Path.of("target/no-platform-administrators.properties"), Set.of("admin"), passwords);
+        PlatformAccounts platform = new PlatformAccounts(java.nio.file.Path.of("target/no-administrators.properties"),
+                Set.of("admin"), passwords);
         authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
                 passwords, audit, callers, registry, platform, random, Clock.systemUTC());
+        otherNode = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()),
+                new Database(db.dataSource()), passwords, audit, callers, registry, platform, random, Clock.systemUTC());
         accounts = new StaffAccounts(database, passwords, policy, callers, registry, registry, audit, authentication,
                 platform, Clock.systemUTC());
         asAdmin(() -> accounts.issueForTerritory(new BulkIssueRequest(Set.of(Role.MUNICIPAL_SPECIALIST,
@@ -118,6 +122,27 @@ class GrantsFollowTheRegistryTest {
                 () -> accounts.resetPassword("oo-02001-org")));
     }
 
+    @Test
+    void aScriptsRememberedPasswordTakesTheGrantsOfNowAndEndsWithAResetOnAnotherNode() {
+        sessionOf("oo-01001-org");
+        char[] password = passwordOf("oo-01001-org");
+        assertEquals(Set.of("01001"), policy.scope(otherNode.authenticate("oo-01001-org", password, ADDRESS),
+                Permission.PARTICIPANTS_READ).schools());
+        registry.put(new School(1, "01009", "МБОУ СОШ № 1", "СОШ № 1", "01", null));
+        assertEquals(Set.of("01009"), policy.scope(otherNode.authenticate("oo-01001-org", password, ADDRESS),
+                Permission.PARTICIPANTS_READ).schools(), "a remembered password gets the grants of this request");
+
+        asAdmin(() -> accounts.resetPassword("oo-01001-org"));
+
+        assertThrows(org.attesta.api.common.AuthenticationException.class,
+                () -> otherNode.authenticate("oo-01001-org", password, ADDRESS),
+                "the other node does not accept the old password it remembered");
+    }
+
+    private static char[] passwordOf(String login) {
+        return ("Пароль-территории-" + login.hashCode() + "-длинный").toCharArray();
+    }
+
     private Caller signedIn(String login) {
         return sessionOf(login).caller();
     }
@@ -132,9 +157,9 @@ class GrantsFollowTheRegistryTest {
                 return accounts.takeCredentials(l).oneTimePassword();
             });
             Session first = authentication.login(l, oneTime.toCharArray(), ADDRESS);
-            String chosen = "Пароль-территории-" + l.hashCode() + "-длинный";
-            callers.runAs(first.caller(), () -> accounts.changePassword(oneTime.toCharArray(), chosen.toCharArray()));
-            return authentication.login(l, chosen.toCharArray(), ADDRESS);
+            char[] chosen = passwordOf(l);
+            callers.runAs(first.caller(), () -> accounts.changePassword(oneTime.toCharArray(), chosen.clone()));
+            return authentication.login(l, chosen, ADDRESS);
         });
     }
 
