@@ -106,7 +106,9 @@ public class PlatformAdministratorIT extends AttestaTestSupport {
         }
         assertFalse("locked even for the right password", ssh("ops", "Ops-password-2026").signedIn());
 
-        List<AuditEntry> refusals = audit.search(new AuditQuery("ops", null, null, "auth.login", AuditOutcome.DENIED,
+        // An attempt has no actor: it is found by the login tried, its object.
+        List<AuditEntry> refusals = audit.search(new AuditQuery(null, "platform-administrator", "ops", "auth.login",
+                AuditOutcome.DENIED,
                 start, null, new PageRequest(0, 50))).items();
         // The SSH client tries a refused password more than once per connection: every try counts.
         assertTrue(refusals.toString(), refusals.size() >= 6);
@@ -114,6 +116,8 @@ public class PlatformAdministratorIT extends AttestaTestSupport {
                 .filter(e -> "wrong-password-or-unknown".equals(e.after().get("reason"))).count() >= 5);
         for (AuditEntry entry : refusals) {
             assertEquals("an attempt is not the administrator's act", "ANONYMOUS", entry.actorKind());
+            assertEquals(null, entry.actor());
+            assertEquals("ops", entry.after().get("attemptedLogin"));
             assertEquals("ssh", entry.after().get("via"));
             assertEquals("PLATFORM_ADMINISTRATOR", entry.after().get("identity"));
             assertTrue(entry.address(), entry.address() != null && !entry.address().contains(":5"));

@@ -355,7 +355,7 @@ public class StaffAuthentication implements AuthenticationService {
      * versions could create, is reported once so it can be renamed.
      */
     private RuntimeException refuseShadowing(String login, char[] password, String address, String via) {
-        AuditEvent refusal = new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, null,
+        AuditEvent refusal = new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, safeLogin(login),
                 Map.of(), Map.of("via", via, "reason", "platform-login", "attemptedLogin", safeLogin(login),
                         "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()), null);
         LoginThrottle.Reservation attempt = reserve(login, address, refused(login, via, "locked"));
@@ -370,7 +370,7 @@ public class StaffAuthentication implements AuthenticationService {
 
     /** A refused administrator sign-in: an attempt (no actor), naming the login tried and the identity it named. */
     private static AuditEvent platformRefused(String login, String via, String reason) {
-        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, null, Map.of(),
+        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, safeLogin(login), Map.of(),
                 Map.of("via", via, "reason", reason, "attemptedLogin", safeLogin(login),
                         "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()), null);
     }
@@ -450,10 +450,13 @@ public class StaffAuthentication implements AuthenticationService {
      * A refused sign-in is done by nobody yet: the entry's actor is the anonymous caller (with
      * its address), and the login as typed is only recorded as what was attempted.
      */
-    /** A refused staff sign-in: an attempt (no actor), naming the login tried and the kind of identity it named. */
+    /**
+     * A refused staff sign-in: an attempt, with no actor (nobody has signed in), whose object is the login
+     * tried, so that the attempts on one login can be searched; it names the kind of identity the login named.
+     */
     private static AuditEvent refused(String login, String via, String reason) {
         String identity = "unknown-login".equals(reason) ? "UNKNOWN" : CallerKind.STAFF.name();
-        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", null, Map.of(),
+        return new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, "account", safeLogin(login), Map.of(),
                 Map.of("via", via, "reason", reason, "attemptedLogin", safeLogin(login), "identity", identity), null);
     }
 
