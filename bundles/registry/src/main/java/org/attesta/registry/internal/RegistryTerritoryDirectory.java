@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.attesta.api.registry.Municipality;
 import org.attesta.api.registry.School;
@@ -39,15 +37,15 @@ public class RegistryTerritoryDirectory implements TerritoryDirectory {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // One query with the municipality's code: every signed-in request of a school's staff asks this.
         return tx.call(em -> {
             Map<Long, School> schools = new HashMap<>();
             for (List<Long> chunk : chunks(ids)) {
-                List<SchoolEntity> found = em.createQuery("SELECT s FROM SchoolEntity s WHERE s.id IN :ids",
-                        SchoolEntity.class).setParameter("ids", chunk).getResultList();
-                Map<Long, String> municipalities = municipalityCodes(em,
-                        found.stream().map(SchoolEntity::getMunicipalityId).collect(Collectors.toSet()));
-                for (SchoolEntity school : found) {
-                    schools.put(school.getId(), school.toRecord(municipalities.get(school.getMunicipalityId())));
+                for (Object[] row : em.createQuery("SELECT s, m.code FROM SchoolEntity s, MunicipalityEntity m"
+                        + " WHERE s.municipalityId = m.id AND s.id IN :ids", Object[].class)
+                        .setParameter("ids", chunk).getResultList()) {
+                    SchoolEntity school = (SchoolEntity) row[0];
+                    schools.put(school.getId(), school.toRecord((String) row[1]));
                 }
             }
             return schools;
@@ -97,15 +95,6 @@ public class RegistryTerritoryDirectory implements TerritoryDirectory {
     public List<Long> schoolIdsOf(long municipalityId) {
         return tx.call(em -> em.createQuery("SELECT s.id FROM SchoolEntity s WHERE s.municipalityId = :m ORDER BY s.id",
                 Long.class).setParameter("m", municipalityId).getResultList());
-    }
-
-    private static Map<Long, String> municipalityCodes(EntityManager em, Set<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT m FROM MunicipalityEntity m WHERE m.id IN :ids", MunicipalityEntity.class)
-                .setParameter("ids", List.copyOf(ids)).getResultList().stream()
-                .collect(Collectors.toMap(MunicipalityEntity::getId, MunicipalityEntity::getCode));
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {
