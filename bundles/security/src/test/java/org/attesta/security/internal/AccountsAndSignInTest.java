@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,15 +55,12 @@ class AccountsAndSignInTest {
     @BeforeEach
     void start() throws Exception {
         db = new MigratedDerby("security-test");
-        SecureRandom random = new SecureRandom();
-        KeyRing keys = new KeyRing(SecretKeys.of(random.generateSeed(32)));
-        Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);
-        Database database = new Database(db.dataSource());
+        Passwords passwords = SignInServices.passwords();
         PlatformAccounts platform = new PlatformAccounts(etc.resolve("users.properties"), Set.of("admin"), passwords);
-        authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, registry, platform, random, clock);
-        accounts = new StaffAccounts(database, passwords, policy, callers, registry, registry, audit, authentication,
-                platform, clock);
+        SignInServices node = new SignInServices(db.dataSource(), Map.of(), passwords, platform, registry, audit,
+                callers, clock);
+        authentication = node.authentication;
+        accounts = node.accounts;
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +43,14 @@ class EqualCostTest {
     @BeforeEach
     void start() throws Exception {
         db = new MigratedDerby("equal-cost-test");
-        SecureRandom random = new SecureRandom();
-        passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()),
-                new KeyRing(SecretKeys.of(random.generateSeed(32))));
+        passwords = SignInServices.passwords();
         PlatformAccounts platform = new PlatformAccounts(etc.resolve("users.properties"), Set.of("admin"), passwords);
         platform.create("admin", "platform-secret-1".toCharArray(), "admingroup", List.of("admin"));
-        Database database = new Database(db.dataSource());
-        RecordingAudit audit = new RecordingAudit(callers);
-        AccountsAndSignInTest.MovableClock clock =
-                new AccountsAndSignInTest.MovableClock(Instant.parse("2026-02-01T06:00:00Z"));
-        authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
-                Map.of("lockout_failures", 1000, "lockout_address_failures", 1000)), database, passwords, audit,
-                callers, REGISTRY, platform, random, clock);
-        accounts = new StaffAccounts(database, passwords, new RoleBasedAccessPolicy(callers), callers,
-                REGISTRY, REGISTRY, audit, authentication, platform, clock);
+        SignInServices node = new SignInServices(db.dataSource(), Map.of("lockout_failures", 1000,
+                "lockout_address_failures", 1000), passwords, platform, REGISTRY, new RecordingAudit(callers), callers,
+                new AccountsAndSignInTest.MovableClock(Instant.parse("2026-02-01T06:00:00Z")));
+        authentication = node.authentication;
+        accounts = node.accounts;
         callers.runAs(Caller.system("test"), () -> accounts.issue(new AccountDraft("org-pending", "Сидорова С. С.",
                 List.of(new RoleGrant(Role.RESPONSIBLE_ORGANIZER, Scope.school("01001"))))));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +47,14 @@ class GrantsFollowTheRegistryTest {
     @BeforeEach
     void start() throws Exception {
         db = new MigratedDerby("grants-test");
-        SecureRandom random = new SecureRandom();
-        KeyRing keys = new KeyRing(SecretKeys.of(random.generateSeed(32)));
-        Passwords passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()), keys);
-        Database database = new Database(db.dataSource());
-        PlatformAccounts platform = new PlatformAccounts(java.nio.file.Path.of("target/no-administrators.properties"),
-                Set.of("admin"), passwords);
-        authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, registry, platform, random, Clock.systemUTC());
-        otherNode = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()),
-                new Database(db.dataSource()), passwords, audit, callers, registry, platform, random, Clock.systemUTC());
-        accounts = new StaffAccounts(database, passwords, policy, callers, registry, registry, audit, authentication,
-                platform, Clock.systemUTC());
+        Passwords passwords = SignInServices.passwords();
+        PlatformAccounts platform = SignInServices.noAdministrators(passwords);
+        SignInServices node = new SignInServices(db.dataSource(), Map.of(), passwords, platform, registry, audit,
+                callers, Clock.systemUTC());
+        authentication = node.authentication;
+        accounts = node.accounts;
+        otherNode = new SignInServices(db.dataSource(), Map.of(), passwords, platform, registry, audit, callers,
+                Clock.systemUTC()).authentication;
         asAdmin(() -> accounts.issueForTerritory(new BulkIssueRequest(Set.of(Role.MUNICIPAL_SPECIALIST,
                 Role.RESPONSIBLE_ORGANIZER), null)));
     }

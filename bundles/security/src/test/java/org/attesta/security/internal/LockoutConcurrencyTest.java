@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,16 +123,16 @@ class LockoutConcurrencyTest {
     /** Two nodes on the database, an account, and checks that take as long as a cheap Argon2id. */
     private String start(DataSource dataSource, String login) {
         this.dataSource = dataSource;
-        SecureRandom random = new SecureRandom();
-        passwords = new CountingPasswords(new KeyRing(SecretKeys.of(random.generateSeed(32))), 20);
-        PlatformAccounts platform = new PlatformAccounts(java.nio.file.Path.of("target/no-platform-administrators.properties"), Set.of("admin"), passwords);
+        passwords = new CountingPasswords(SignInServices.keys(), 20);
+        PlatformAccounts platform = SignInServices.noAdministrators(passwords);
         for (int i = 0; i < 2; i++) {
-            nodes.add(new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
-                    Map.of("basic_cache_seconds", 0)), new Database(dataSource), passwords, audit, callers,
-                    REGISTRY, platform, random, clock));
+            SignInServices node = new SignInServices(dataSource, Map.of("basic_cache_seconds", 0), passwords,
+                    platform, REGISTRY, audit, callers, clock);
+            nodes.add(node.authentication);
+            if (accounts == null) {
+                accounts = node.accounts;
+            }
         }
-        accounts = new StaffAccounts(new Database(dataSource), passwords, new RoleBasedAccessPolicy(callers),
-                callers, REGISTRY, REGISTRY, audit, nodes.get(0), platform, clock);
         return callers.callAs(Caller.platformAdministrator("admin", "127.0.0.1"), () -> {
             accounts.issue(new AccountDraft(login, "Иванова И. И.",
                     List.of(new RoleGrant(Role.RESPONSIBLE_ORGANIZER, Scope.school("01001")))));

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,16 +68,13 @@ class PlatformAdministratorsTest {
     @BeforeEach
     void start() throws Exception {
         db = new MigratedDerby("platform-test");
-        SecureRandom random = new SecureRandom();
-        passwords = new Passwords(Configs.of(Passwords.Config.class, Map.of()),
-                new KeyRing(SecretKeys.of(random.generateSeed(32))));
+        passwords = SignInServices.passwords();
         platform = new PlatformAccounts(users(), etc.resolve("users.properties"), Set.of("admin", "karaf", "system"),
                 passwords);
-        Database database = new Database(db.dataSource());
-        authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, REGISTRY, platform, random, clock);
-        accounts = new StaffAccounts(database, passwords, policy, callers, REGISTRY, REGISTRY, audit, authentication,
-                platform, clock);
+        SignInServices node = new SignInServices(db.dataSource(), Map.of(), passwords, platform, REGISTRY, audit,
+                callers, clock);
+        authentication = node.authentication;
+        accounts = node.accounts;
     }
 
     @AfterEach

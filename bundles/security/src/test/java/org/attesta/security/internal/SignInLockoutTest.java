@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.attesta.api.audit.AuditEntry;
@@ -55,14 +53,12 @@ class SignInLockoutTest {
     @BeforeEach
     void start() throws Exception {
         db = new MigratedDerby("lockout-test");
-        SecureRandom random = new SecureRandom();
-        passwords = new CountingPasswords(new KeyRing(SecretKeys.of(random.generateSeed(32))), 0);
-        Database database = new Database(db.dataSource());
-        platform = new PlatformAccounts(java.nio.file.Path.of("target/no-platform-administrators.properties"), Set.of("admin"), passwords);
-        authentication = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class, Map.of()), database,
-                passwords, audit, callers, REGISTRY, platform, random, clock);
-        accounts = new StaffAccounts(database, passwords, policy, callers, REGISTRY, REGISTRY, audit, authentication,
-                platform, clock);
+        passwords = new CountingPasswords(SignInServices.keys(), 0);
+        platform = SignInServices.noAdministrators(passwords);
+        SignInServices node = new SignInServices(db.dataSource(), Map.of(), passwords, platform, REGISTRY, audit,
+                callers, clock);
+        authentication = node.authentication;
+        accounts = node.accounts;
     }
 
     @AfterEach
@@ -98,9 +94,8 @@ class SignInLockoutTest {
     @Test
     void anAttemptOverTheLimitWhileOthersAreStillCheckedWaitsSecondsNotTheWindow() throws Exception {
         IssuedCredentials issued = issue("org-busy");
-        StaffAuthentication oneAttempt = new StaffAuthentication(Configs.of(StaffAuthentication.Config.class,
-                Map.of("lockout_failures", 1)), new Database(db.dataSource()), passwords, audit, callers,
-                REGISTRY, platform, new SecureRandom(), clock);
+        StaffAuthentication oneAttempt = new SignInServices(db.dataSource(), Map.of("lockout_failures", 1), passwords,
+                platform, REGISTRY, audit, callers, clock).authentication;
         passwords.hold(issued.oneTimePassword());
         CompletableFuture<Session> first = CompletableFuture.supplyAsync(() -> oneAttempt.login("org-busy",
                 issued.oneTimePassword().toCharArray(), ADDRESS));
