@@ -3,13 +3,11 @@ package org.attesta.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -21,7 +19,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,9 +40,9 @@ public final class SecurityBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String> results = new ArrayList<>();
     private final Path work;
     private int port;
+    private BenchDistribution distribution;
 
     private SecurityBenchmark(Path work) {
         this.work = work;
@@ -56,30 +53,22 @@ public final class SecurityBenchmark {
     }
 
     private void run(Path dist) throws Exception {
-        deleteTree(work);
-        Files.createDirectories(work);
+        distribution = BenchDistribution.unpack(dist, work);
+        port = distribution.port;
         record("date", LocalDateTime.now().withNano(0).toString());
         record("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version"));
         argon2Cost();
-        exec(work, "tar", "-xzf", dist.toString(), "-C", work.toString());
-        Path home;
-        try (var entries = Files.list(work)) {
-            home = entries.filter(p -> p.getFileName().toString().startsWith("attesta-distribution")).findFirst()
-                    .orElseThrow();
-        }
-        port = freePort();
-        Process karaf = start(home);
+        Process karaf = distribution.start(PASSWORD, true);
         try {
             awaitDemo();
             List<String> logins = accounts(8);
             logins(logins);
             scopeOverhead();
         } finally {
-            stop(karaf);
+            BenchDistribution.stop(karaf);
         }
-        Files.write(work.resolve("results.md"), results);
-        System.out.println(String.join(System.lineSeparator(), results));
+        distribution.writeResults();
     }
 
     /** Argon2id at the shipped setting (m=19456 KiB, t=2, p=1) in this JVM with Bouncy Castle 1.83. */
@@ -259,26 +248,6 @@ public final class SecurityBenchmark {
         throw new IllegalStateException("The demo region was not loaded within 4 minutes; see " + work);
     }
 
-    private Process start(Path home) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .redirectErrorStream(true).redirectOutput(work.resolve("karaf.out").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("ATTESTA_HTTP_PORT", Integer.toString(port));
-        env.put("ATTESTA_SSH_PORT", Integer.toString(freePort()));
-        env.put("ATTESTA_ADMIN_PASSWORD", PASSWORD);
-        env.put("ATTESTA_DEMO", "true");
-        env.put("ATTESTA_MAX_HEAP", "512m");
-        return builder.start();
-    }
-
-    private static void stop(Process karaf) throws InterruptedException {
-        List<ProcessHandle> children = karaf.descendants().toList();
-        children.forEach(ProcessHandle::destroy);
-        karaf.destroy();
-        karaf.waitFor();
-        children.forEach(p -> p.onExit().join());
-    }
-
     private static String basic() {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
@@ -308,29 +277,7 @@ public final class SecurityBenchmark {
     }
 
     private void record(String what, String value) {
-        String line = "| " + what + " | " + value + " |";
-        results.add(line);
-        System.out.println(line);
+        distribution.record(what, value);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void exec(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.attesta.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,9 +42,9 @@ public final class SignInTimingBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String> results = new ArrayList<>();
     private final Path work;
     private int port;
+    private BenchDistribution distribution;
     private int unknown;
 
     private SignInTimingBenchmark(Path work) {
@@ -57,8 +56,8 @@ public final class SignInTimingBenchmark {
     }
 
     private void run(Path dist) throws Exception {
-        deleteTree(work);
-        Files.createDirectories(work);
+        distribution = BenchDistribution.unpack(dist, work);
+        port = distribution.port;
         record("date", LocalDateTime.now().withNano(0).toString());
         record("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ", load average before the run "
@@ -66,16 +65,9 @@ public final class SignInTimingBenchmark {
                         .getSystemLoadAverage()));
         record("Argon2id verify in-process (the limit), m=19456 KiB t=2 p=1, 20 runs", String.format(Locale.ROOT,
                 "median %.1f ms", argon2Median()));
-        exec(work, "tar", "-xzf", dist.toString(), "-C", work.toString());
-        Path home;
-        try (var entries = Files.list(work)) {
-            home = entries.filter(p -> p.getFileName().toString().startsWith("attesta-distribution")).findFirst()
-                    .orElseThrow();
-        }
-        Files.writeString(home.resolve("etc/org.attesta.security.sessions.cfg"),
+        Files.writeString(distribution.home.resolve("etc/org.attesta.security.sessions.cfg"),
                 "lockout.failures = 1000000\nlockout.address.failures = 1000000\n");
-        port = freePort();
-        Process karaf = start(home);
+        Process karaf = distribution.start(PASSWORD, false);
         try {
             awaitReady();
             String known = issue("bench-known");
@@ -85,10 +77,9 @@ public final class SignInTimingBenchmark {
                     "pending one-time password (wrong password)", pending,
                     "platform administrator (wrong password)", "admin"));
         } finally {
-            stop(karaf);
+            BenchDistribution.stop(karaf);
         }
-        Files.write(work.resolve("results.md"), results);
-        System.out.println(String.join(System.lineSeparator(), results));
+        distribution.writeResults();
     }
 
     private void measure(Map<String, String> kinds) throws Exception {
@@ -205,26 +196,6 @@ public final class SignInTimingBenchmark {
         throw new IllegalStateException("The distribution did not answer within 3 minutes; see " + work);
     }
 
-    private Process start(Path home) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .redirectErrorStream(true).redirectOutput(work.resolve("karaf.out").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("ATTESTA_HTTP_PORT", Integer.toString(port));
-        env.put("ATTESTA_SSH_PORT", Integer.toString(freePort()));
-        env.put("ATTESTA_ADMIN_PASSWORD", PASSWORD);
-        env.put("ATTESTA_DEMO", "false");
-        env.put("ATTESTA_MAX_HEAP", "512m");
-        return builder.start();
-    }
-
-    private static void stop(Process karaf) throws InterruptedException {
-        List<ProcessHandle> children = karaf.descendants().toList();
-        children.forEach(ProcessHandle::destroy);
-        karaf.destroy();
-        karaf.waitFor();
-        children.forEach(p -> p.onExit().join());
-    }
-
     private static String basic(String login, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -251,29 +222,7 @@ public final class SignInTimingBenchmark {
     }
 
     private void record(String what, String value) {
-        String line = "| " + what + " | " + value + " |";
-        results.add(line);
-        System.out.println(line);
+        distribution.record(what, value);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void exec(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }
