@@ -273,13 +273,17 @@ public class SecurityIT extends AttestaTestSupport {
         assertTrue("unexpected answers:\n" + String.join("\n", wrong), wrong.isEmpty());
     }
 
-    /** Operations that address a person by id. */
+    /** Operations that address a staff account by login, and a participant by id. */
+    private static final Set<String> BY_LOGIN = Set.of("GET account", "POST account reset", "POST account disable",
+            "POST account enable", "POST account credentials");
     private static final Set<String> BY_PERSON_ID = Set.of("GET participant", "PUT participant", "DELETE participant",
             "PUT seat", "DELETE assignment");
 
     /** A person outside the territory is answered as an unknown id (404) to whoever holds the permission at all. */
     private static int expectedForeign(Role role, Operation operation) {
-        return BY_PERSON_ID.contains(operation.name()) && role.permissions.contains(operation.needs()) ? 404 : 403;
+        // An account is a person too: addressed by login, a foreign one answers as an unknown login.
+        boolean byPerson = BY_PERSON_ID.contains(operation.name()) || BY_LOGIN.contains(operation.name());
+        return byPerson && role.permissions.contains(operation.needs()) ? 404 : 403;
     }
 
     private static String ownPlace(Role role, Place place) {

@@ -44,9 +44,10 @@ public class TerritoryFollowsRegistryIT extends AttestaTestSupport {
 
         assertEquals(200, admin.put("schools/931001", school("931001", "Школа на границе", "932")).status());
 
-        assertEquals(403, oldMunicipality.post("accounts/it-org-931001/reset", "{}").status());
-        assertEquals(403, oldMunicipality.post("accounts/it-org-931001/credentials", "{}").status());
-        assertEquals(403, oldMunicipality.get("accounts/it-org-931001").status());
+        // Outside its territory now: answered as a login that does not exist.
+        assertEquals(404, oldMunicipality.post("accounts/it-org-931001/reset", "{}").status());
+        assertEquals(404, oldMunicipality.post("accounts/it-org-931001/credentials", "{}").status());
+        assertEquals(404, oldMunicipality.get("accounts/it-org-931001").status());
         assertFalse(oldMunicipality.get("accounts?size=100").body().contains("it-org-931001"));
         assertEquals(403, oldMunicipality.get("schools/931001").status());
         assertTrue(newMunicipality.get("accounts?size=100").body().contains("it-org-931001"));

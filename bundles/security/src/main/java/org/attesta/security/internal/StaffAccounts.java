@@ -311,7 +311,7 @@ public class StaffAccounts implements AccountService {
             throw new InvalidInputException("login", "Укажите имя учётной записи");
         }
         return database.inTransaction(connection -> store.find(connection, login))
-                .orElseThrow(() -> new NotFoundException("Учётной записи «" + login.strip() + "» нет"));
+                .orElseThrow(() -> unknownAccount(login));
     }
 
     private Account withLock(StoredAccount account) {
@@ -371,11 +371,29 @@ public class StaffAccounts implements AccountService {
     private void requireEvery(Permission permission, StoredAccount account, GrantPlaces places, boolean all) {
         boolean allowed = all ? mayActOnAll(permission, account, places)
                 : account.grants().stream().anyMatch(grant -> policy.allows(permission, places.territory(grant)));
-        if (!allowed) {
-            Territory first = account.grants().isEmpty() ? Territory.region()
-                    : places.territory(account.grants().get(0));
-            policy.require(permission, all ? firstRefused(permission, account, places) : first);
+        if (allowed) {
+            return;
         }
+        Territory first = account.grants().isEmpty() ? Territory.region() : places.territory(account.grants().get(0));
+        Territory refused = all ? firstRefused(permission, account, places) : first;
+        if (readable(account, places) || policy.scope(Permission.ACCOUNTS_READ).isNone()) {
+            policy.require(permission, refused);
+        }
+        // Staff who read accounts somewhere learn nothing of one they cannot read: it answers as an unknown login.
+        try {
+            policy.require(permission, refused);
+        } catch (AccessDeniedException e) {
+            throw unknownAccount(account.login());
+        }
+    }
+
+    private boolean readable(StoredAccount account, GrantPlaces places) {
+        return account.grants().stream()
+                .anyMatch(grant -> policy.allows(Permission.ACCOUNTS_READ, places.territory(grant)));
+    }
+
+    private static NotFoundException unknownAccount(String login) {
+        return new NotFoundException("Учётной записи «" + login.strip() + "» нет");
     }
 
     /** Territory is where each grant's school or municipality is now, not where it was when the grant was made. */

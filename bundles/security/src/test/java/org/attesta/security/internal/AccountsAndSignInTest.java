@@ -18,6 +18,7 @@ import org.attesta.api.common.AccessDeniedException;
 import org.attesta.api.common.AuthenticationException;
 import org.attesta.api.common.ConflictException;
 import org.attesta.api.common.InvalidInputException;
+import org.attesta.api.common.NotFoundException;
 import org.attesta.api.common.PageRequest;
 import org.attesta.api.common.TooManyRequestsException;
 import org.attesta.api.security.Account;
@@ -220,9 +221,16 @@ class AccountsAndSignInTest {
                 List.of(new RoleGrant(Role.REGION_ADMINISTRATOR, Scope.region())))));
         Caller mo = changedSession("mo-01").caller();
         callers.runAs(mo, () -> {
-            assertThrows(AccessDeniedException.class, () -> accounts.resetPassword("oo-02001-org"));
-            assertThrows(AccessDeniedException.class, () -> accounts.account("oo-02001-org"));
-            assertThrows(AccessDeniedException.class, () -> accounts.disable("rcoi"));
+            // An account outside the territory answers exactly as a login that does not exist.
+            String unknown = assertThrows(NotFoundException.class, () -> accounts.account("oo-99999-org"))
+                    .getMessage().replace("oo-99999-org", "");
+            for (String foreign : List.of("oo-02001-org", "rcoi")) {
+                assertEquals(unknown, assertThrows(NotFoundException.class, () -> accounts.account(foreign))
+                        .getMessage().replace(foreign, ""));
+                assertThrows(NotFoundException.class, () -> accounts.resetPassword(foreign));
+                assertThrows(NotFoundException.class, () -> accounts.disable(foreign));
+                assertThrows(NotFoundException.class, () -> accounts.takeCredentials(foreign));
+            }
             assertThrows(AccessDeniedException.class, () -> accounts.issue(new AccountDraft("x-region", "X",
                     List.of(new RoleGrant(Role.REGION_OPERATOR, Scope.region())))));
             assertThrows(AccessDeniedException.class, () -> accounts.accounts(new AccountQuery(null, "02", null,

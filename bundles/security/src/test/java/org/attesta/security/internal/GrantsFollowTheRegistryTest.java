@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.attesta.api.common.AccessDeniedException;
+import org.attesta.api.common.NotFoundException;
 import org.attesta.api.common.PageRequest;
 import org.attesta.api.registry.School;
 import org.attesta.api.security.AccessScope;
@@ -71,9 +71,9 @@ class GrantsFollowTheRegistryTest {
         registry.put(new School(1, "01001", "МБОУ СОШ № 1", "СОШ № 1", "02", null));
 
         callers.runAs(oldMunicipality, () -> {
-            assertThrows(AccessDeniedException.class, () -> accounts.resetPassword("oo-01001-org"));
-            assertThrows(AccessDeniedException.class, () -> accounts.takeCredentials("oo-01001-org"));
-            assertThrows(AccessDeniedException.class, () -> accounts.account("oo-01001-org"));
+            assertThrows(NotFoundException.class, () -> accounts.resetPassword("oo-01001-org"));
+            assertThrows(NotFoundException.class, () -> accounts.takeCredentials("oo-01001-org"));
+            assertThrows(NotFoundException.class, () -> accounts.account("oo-01001-org"));
             assertEquals(List.of("mo-01", "oo-01002-org"), logins(accounts.accounts(allAccounts()).items()),
                     "the moved school's accounts leave the old municipality's list");
             assertTrue(accounts.takePendingCredentials(null, null).stream()
@@ -113,7 +113,7 @@ class GrantsFollowTheRegistryTest {
         Caller now = authentication.session(session.token(), ADDRESS).orElseThrow().caller();
         assertTrue(now.grants().isEmpty());
         assertTrue(policy.permissions(now).isEmpty());
-        callers.runAs(signedIn("mo-02"), () -> assertThrows(AccessDeniedException.class,
+        callers.runAs(signedIn("mo-02"), () -> assertThrows(NotFoundException.class,
                 () -> accounts.resetPassword("oo-02001-org")));
     }
 
