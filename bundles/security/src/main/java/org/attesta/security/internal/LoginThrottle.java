@@ -81,11 +81,7 @@ final class LoginThrottle {
      *     caller's transaction must then be rolled back so that nothing is counted
      */
     Reservation reserve(Connection connection, String login, String address, Instant now) throws SQLException {
-        String byLogin = loginKey(login);
-        String byAddress = addressKey(address);
-        Timestamp loginWindow = reserve(connection, byLogin, perLogin, now);
-        Timestamp addressWindow = reserve(connection, byAddress, perAddress, now);
-        return new Reservation(byLogin, loginWindow, byAddress, addressWindow);
+        return reserveKeys(connection, loginKey(login), address, now);
     }
 
     /**
@@ -94,7 +90,11 @@ final class LoginThrottle {
      */
     Reservation reservePlatform(Connection connection, String login, String address, Instant now)
             throws SQLException {
-        String byLogin = platformKey(login);
+        return reserveKeys(connection, platformKey(login), address, now);
+    }
+
+    private Reservation reserveKeys(Connection connection, String byLogin, String address, Instant now)
+            throws SQLException {
         String byAddress = addressKey(address);
         Timestamp loginWindow = reserve(connection, byLogin, perLogin, now);
         Timestamp addressWindow = reserve(connection, byAddress, perAddress, now);

@@ -82,8 +82,20 @@ public class PlatformAccounts {
 
     /** Whether the login, compared without case, is a platform administrator's. */
     boolean shadows(String login) {
+        return standing(login) != Standing.NONE;
+    }
+
+    /** What a typed login is to the platform, from one read of the file. */
+    enum Standing { ADMINISTRATOR, LOOKALIKE, NONE }
+
+    Standing standing(String login) {
+        UsersFile users = read();
+        if (users.user(login).isPresent()) {
+            return Standing.ADMINISTRATOR;
+        }
         String folded = fold(login);
-        return read().logins().stream().map(PlatformAccounts::fold).anyMatch(folded::equals);
+        return users.logins().stream().map(PlatformAccounts::fold).anyMatch(folded::equals) ? Standing.LOOKALIKE
+                : Standing.NONE;
     }
 
     /** Whether a staff account may not take this login: a reserved name or any administrator's, in any case. */

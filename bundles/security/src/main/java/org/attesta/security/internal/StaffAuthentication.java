@@ -157,13 +157,14 @@ public class StaffAuthentication implements AuthenticationService {
         }
         // The platform administrator's own login always means the administrator, so a staff
         // account can never take its place; a staff login that only differs in case is refused.
-        if (platform.exists(login)) {
+        PlatformAccounts.Standing standing = platform.standing(login);
+        if (standing == PlatformAccounts.Standing.ADMINISTRATOR) {
             Caller administrator = administrator(checkPlatformAdministrator(login, password, address, "basic",
                     platformRoles), address);
             verified.remember(login, password, administrator, null, generation);
             return administrator;
         }
-        if (platform.shadows(login)) {
+        if (standing == PlatformAccounts.Standing.LOOKALIKE) {
             throw refuseShadowing(login, password, address, "basic");
         }
         StoredAccount account = checkPassword(login, password, address, "basic");
@@ -355,9 +356,7 @@ public class StaffAuthentication implements AuthenticationService {
      * versions could create, is reported once so it can be renamed.
      */
     private RuntimeException refuseShadowing(String login, char[] password, String address, String via) {
-        AuditEvent refusal = new AuditEvent(AuditActions.LOGIN, AuditOutcome.DENIED, PLATFORM_OBJECT, safeLogin(login),
-                Map.of(), Map.of("via", via, "reason", "platform-login", "attemptedLogin", safeLogin(login),
-                        "identity", CallerKind.PLATFORM_ADMINISTRATOR.name()), null);
+        AuditEvent refusal = platformRefused(login, via, "platform-login");
         LoginThrottle.Reservation attempt = reserve(login, address, refused(login, via, "locked"));
         passwords.verifyNothing(password);
         Optional<StoredAccount> staff = database.inTransaction(connection -> accounts.find(connection, login));
