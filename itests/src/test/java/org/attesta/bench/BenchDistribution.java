@@ -59,6 +59,15 @@ final class BenchDistribution {
         children.forEach(p -> p.onExit().join());
     }
 
+    /** The date, the machine and its load before the run: what else ran shows in the load. */
+    void recordMachine() {
+        record("date", java.time.LocalDateTime.now().withNano(0).toString());
+        record("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.version") + ", load average before the run " + String.format(
+                java.util.Locale.ROOT, "%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
     /** One row of the results table, printed at once so a long run shows its progress. */
     void record(String what, String value) {
         String line = "| " + what + " | " + value + " |";

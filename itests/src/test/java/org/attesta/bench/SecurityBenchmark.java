@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -55,9 +54,7 @@ public final class SecurityBenchmark {
     private void run(Path dist) throws Exception {
         distribution = BenchDistribution.unpack(dist, work);
         port = distribution.port;
-        record("date", LocalDateTime.now().withNano(0).toString());
-        record("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.version"));
+        distribution.recordMachine();
         argon2Cost();
         Process karaf = distribution.start(PASSWORD, true);
         try {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -58,11 +57,7 @@ public final class SignInTimingBenchmark {
     private void run(Path dist) throws Exception {
         distribution = BenchDistribution.unpack(dist, work);
         port = distribution.port;
-        record("date", LocalDateTime.now().withNano(0).toString());
-        record("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.version") + ", load average before the run "
-                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage()));
+        distribution.recordMachine();
         record("Argon2id verify in-process (the limit), m=19456 KiB t=2 p=1, 20 runs", String.format(Locale.ROOT,
                 "median %.1f ms", argon2Median()));
         Files.writeString(distribution.home.resolve("etc/org.attesta.security.sessions.cfg"),
